@@ -1,0 +1,112 @@
+"""Running the pipeline over many inputs: one bad article never stops a batch.
+
+:func:`process` turns inputs into documents or failures, in order, in this process or in a pool
+of worker processes (``jobs``). :func:`ingest` writes them to a store in transactional batches.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from rasad.document import Article, Document, Failure
+from rasad.ingest import ReadFailure, read_inputs
+from rasad.pipeline import Pipeline, StageFailure, default_pipeline
+from rasad.store.base import Store, WriteResult
+
+Result = Document | Failure
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _as_failure(item: ReadFailure) -> Failure:
+    return Failure(item.file, item.path, item.stage, item.code, item.reason, item.line)
+
+
+def run_one(pipeline: Pipeline, article: Article) -> Result:
+    try:
+        return pipeline(article)
+    except StageFailure as e:
+        return Failure(article.file, article.path, e.stage, e.code, e.reason)
+
+
+def _init_worker() -> None:
+    global _worker_pipeline
+    _worker_pipeline = default_pipeline()
+
+
+def _work(item: Article | ReadFailure) -> Result:
+    if isinstance(item, ReadFailure):
+        return _as_failure(item)
+    assert _worker_pipeline is not None
+    return run_one(_worker_pipeline, item)
+
+
+def analyse(
+    items: Iterable[Article | ReadFailure], *, jobs: int = 1, pipeline: Pipeline | None = None
+) -> Iterator[Result]:
+    """Documents and failures for ``items``, in input order."""
+    if jobs <= 1:
+        pipe = pipeline or default_pipeline()
+        for item in items:
+            yield _as_failure(item) if isinstance(item, ReadFailure) else run_one(pipe, item)
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker) as pool:
+        yield from pool.imap(_work, items, chunksize=32)
+
+
+def process(
+    inputs: Sequence[str], *, stdin: BinaryIO | None = None, jobs: int = 1
+) -> Iterator[Result]:
+    """Read ``inputs`` (files, directories, globs, ``-``, feed URLs) and analyse each article."""
+    return analyse(read_inputs(inputs, stdin=stdin), jobs=jobs)
+
+
+@dataclass
+class IngestSummary:
+    run_id: int
+    stored: int = 0
+    unchanged: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def totals(self) -> WriteResult:
+        return WriteResult(self.stored, self.unchanged, len(self.failures))
+
+
+def ingest(
+    results: Iterable[Result],
+    store: Store,
+    *,
+    command: str = "ingest",
+    batch_size: int = 500,
+    on_result: Callable[[Result], None] | None = None,
+) -> IngestSummary:
+    """Write documents and failures to ``store``, ``batch_size`` articles per transaction."""
+    summary = IngestSummary(store.start_run(command))
+    docs: list[Document] = []
+    fails: list[Failure] = []
+
+    def flush() -> None:
+        written = store.write(docs, fails, summary.run_id)
+        summary.stored += written.stored
+        summary.unchanged += written.unchanged
+        summary.failures.extend(fails)
+        docs.clear()
+        fails.clear()
+
+    for result in results:
+        if isinstance(result, Failure):
+            fails.append(result)
+        else:
+            docs.append(result)
+        if on_result is not None:
+            on_result(result)
+        if len(docs) + len(fails) >= batch_size:
+            flush()
+    flush()
+    store.finish_run(summary.run_id, summary.totals)
+    return summary

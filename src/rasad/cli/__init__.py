@@ -1,0 +1,1 @@
+"""The ``rasad`` command line: thin shells over library functions."""

@@ -1,0 +1,218 @@
+"""``rasad`` commands. Each parses its options and calls a library function.
+
+Exit status: 0 when every input was processed, 1 when some inputs failed (each recorded, the
+rest processed), 2 on a usage, data or database error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from rasad import __version__
+from rasad.batch import Result, analyse, ingest, process
+from rasad.document import Failure
+from rasad.errors import RasadError
+from rasad.export.record import article_record
+from rasad.store import DEFAULT_URL, open_store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles"
+
+db_option = click.option(
+    "--db",
+    "db_url",
+    default=DEFAULT_URL,
+    show_default=True,
+    envvar="RASAD_DB",
+    help="Database URL: sqlite:///path.db or postgresql://user@host/db (env RASAD_DB).",
+)
+jobs_option = click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+)
+samples_option = click.option(
+    "--samples", is_flag=True, help="Read the sample articles bundled with rasad."
+)
+
+
+def _inputs(paths: tuple[str, ...], samples: bool) -> list[str]:
+    inputs = list(paths)
+    if samples:
+        inputs.append(str(SAMPLES))
+    if not inputs:
+        raise click.UsageError("give at least one PATH (file, directory, glob, URL or -), or --samples")
+    return inputs
+
+
+def _progress(results: Iterable[Result], label: str) -> Iterator[Result]:
+    """Results with a progress bar on stderr when it is a terminal; unchanged otherwise."""
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc=label, unit=" articles", file=sys.stderr) as bar:
+        for r in results:
+            bar.update(1)
+            yield r
+
+
+def _summary(kind: str, counts: dict[str, Any], failures: list[Failure], err: TextIO) -> None:
+    by = Counter(f"{f.stage}/{f.code}" for f in failures)
+    if err.isatty():
+        parts = ", ".join(f"{n} {k}" for k, n in counts.items())
+        click.echo(f"rasad {kind}: {parts}, {len(failures)} failed", err=True)
+        for key, n in by.most_common():
+            click.echo(f"  {n:6d}  {key}", err=True)
+        for f in failures[:20]:
+            where = f"{f.file}:{f.line}" if f.line else f.file
+            click.echo(f"  failed {where} [{f.stage} {f.code}] {f.reason}", err=True)
+        if len(failures) > 20:
+            click.echo(f"  ... and {len(failures) - 20} more (rasad failures)", err=True)
+    else:
+        line = {"summary": kind, **counts, "failed": len(failures), "failures_by": dict(by)}
+        click.echo(json.dumps(line, ensure_ascii=False), err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="rasad")
+def cli() -> None:
+    """rasad: political news in Persian, Arabic and English as a dated, sourced knowledge graph."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@samples_option
+@jobs_option
+def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
+    """Analyse articles and print one JSON object per article (JSON Lines), without a store.
+
+    PATHS are files, directories (read recursively), globs, feed URLs, or - for stdin.
+    Failures go to stderr; the exit status is 1 when any input failed.
+    """
+    inputs = _inputs(paths, samples)
+    failures: list[Failure] = []
+    out = sys.stdout
+    n = 0
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    for result in _progress(process(inputs, stdin=stdin, jobs=jobs), "extract"):
+        if isinstance(result, Failure):
+            failures.append(result)
+            if not sys.stderr.isatty():
+                click.echo(json.dumps({"failure": result.to_json()}, ensure_ascii=False), err=True)
+            continue
+        out.write(json.dumps(article_record(result), ensure_ascii=False) + "\n")
+        n += 1
+    out.flush()
+    _summary("extract", {"articles": n}, failures, sys.stderr)
+    sys.exit(1 if failures else 0)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1)
+@samples_option
+@db_option
+@jobs_option
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 100_000))
+def ingest_cmd(
+    paths: tuple[str, ...], samples: bool, db_url: str, jobs: int, batch_size: int
+) -> None:
+    """Analyse articles and store them; re-ingesting an article adds nothing."""
+    inputs = _inputs(paths, samples)
+    store = open_store(db_url)
+    try:
+        stdin = sys.stdin.buffer if "-" in inputs else None
+        results = _progress(process(inputs, stdin=stdin, jobs=jobs), "ingest")
+        summary = ingest(results, store, batch_size=batch_size)
+    finally:
+        store.close()
+    counts = {"stored": summary.stored, "unchanged": summary.unchanged, "db": db_url}
+    _summary("ingest", counts, summary.failures, sys.stderr)
+    sys.exit(1 if summary.failures else 0)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats(db_url: str, as_json: bool) -> None:
+    """Counts of what the store holds: articles by language, format, date basis; failures."""
+    store = open_store(db_url)
+    try:
+        data = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, n in value.items():
+                click.echo(f"  {k:<12} {n}")
+        else:
+            click.echo(f"{key}: {value}")
+
+
+@cli.command()
+@db_option
+@click.option("--run", "run_id", type=int, default=None, help="Only this run's failures.")
+def failures(db_url: str, run_id: int | None) -> None:
+    """Print recorded failures as JSON Lines (file, path, line, stage, code, reason)."""
+    store = open_store(db_url)
+    try:
+        for row in store.failures(run_id):
+            row["created_at"] = row["created_at"].isoformat() if row.get("created_at") else None
+            click.echo(json.dumps(row, ensure_ascii=False))
+    finally:
+        store.close()
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--interval", default=300.0, show_default=True, help="Seconds between polls.")
+@click.option("--max-polls", type=int, default=None, help="Stop after this many polls.")
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON file remembering seen items across restarts.",
+)
+def watch(
+    feeds: tuple[str, ...], db_url: str, interval: float, max_polls: int | None, state: Path | None
+) -> None:
+    """Poll RSS/Atom FEEDS (URLs or files) and ingest new items as they appear."""
+    from rasad.ingest import Watcher
+
+    store = open_store(db_url)
+    watcher = Watcher(list(feeds), state_path=state)
+    failed = 0
+
+    def sink(items: list[Any]) -> None:
+        nonlocal failed
+        summary = ingest(analyse(items), store, command="watch")
+        failed += len(summary.failures)
+        counts = {"stored": summary.stored, "unchanged": summary.unchanged}
+        _summary("watch", counts, summary.failures, sys.stderr)
+
+    try:
+        watcher.run(sink, interval=interval, max_polls=max_polls)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+    sys.exit(1 if failed else 0)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning rasad's errors into a message and exit status 2."""
+    try:
+        cli(standalone_mode=True)
+    except RasadError as e:
+        click.echo(f"rasad: {e}", err=True)
+        sys.exit(2)

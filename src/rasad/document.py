@@ -1,0 +1,157 @@
+"""The objects the pipeline passes along.
+
+``Article`` is what a reader produces: the text exactly as decoded from the source (every
+character offset rasad reports indexes into it) plus source metadata. ``Document`` is an article
+with the annotations each stage adds. Annotations are plain, frozen values with spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Lang = Literal["fa", "ar", "en"]
+LANGS: tuple[Lang, ...] = ("fa", "ar", "en")
+
+Precision = Literal["year", "month", "day"]
+Calendar = Literal["gregorian", "jalali", "hijri"]
+DateBasis = Literal["explicit", "relative", "publication", "unknown"]
+PublishedBasis = Literal["header", "metadata", "text", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date as an ISO prefix whose length is its precision: ``2024``, ``2024-09``, ``2024-09-17``.
+
+    ``calendar`` is the calendar the date was written in (the value is always Gregorian);
+    ``basis`` says how it was obtained. Never a made-up midnight timestamp.
+    """
+
+    value: str
+    precision: Precision
+    calendar: Calendar = "gregorian"
+    basis: DateBasis = "explicit"
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "value": self.value,
+            "precision": self.precision,
+            "calendar": self.calendar,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in the text, with its resolved value."""
+
+    span: Span
+    text: str
+    date: DateValue
+    kind: str  # e.g. "gregorian", "jalali", "hijri", "weekday", "deictic", "numeric"
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """The article's publication date and where it came from."""
+
+    date: DateValue | None
+    basis: PublishedBasis
+    span: Span | None = None
+
+    @classmethod
+    def none(cls) -> Publication:
+        return cls(None, "none", None)
+
+
+@dataclass(frozen=True, slots=True)
+class SeedHeader:
+    """The crawler header line of the seed format: `` date YYYY-MM-DD [URL]``."""
+
+    date: str
+    url: str | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as read from its source, before any analysis."""
+
+    text: str
+    file: str
+    format: str  # "seed", "text", "html", "jsonl", "feed"
+    path: str | None = None
+    encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # raw value from source metadata, parsed by the dates stage
+    source: str | None = None
+    header: SeedHeader | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    span: Span
+    lang: Lang | None
+
+
+@dataclass(slots=True)
+class Document:
+    """An article plus the annotations the stages add."""
+
+    article: Article
+    lang: Lang | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    title: str | None = None
+    title_span: Span | None = None
+    outlet: str | None = None  # the outlet's name: from metadata, else as written in the text
+    publication: Publication = field(default_factory=Publication.none)
+    dates: list[DateMention] = field(default_factory=list)
+    # the normalized matching view (rasad.text.normalize.NormalizedText), set by the text stage
+    normalized: Any = None
+    done: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def source(self) -> str | None:
+        """The article's URL when known, else the outlet's name."""
+        return self.article.url or self.outlet
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input rasad could not turn into a document: which, at what stage, and why."""
+
+    file: str
+    path: str | None
+    stage: str
+    code: str
+    reason: str
+    line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "path": self.path,
+            "line": self.line,
+            "stage": self.stage,
+            "code": self.code,
+            "reason": self.reason,
+        }

@@ -1,0 +1,58 @@
+"""Errors rasad raises, in one catalogue.
+
+    RasadError                 root: catch this to catch everything rasad raises on purpose
+    ├── InputError             an article or file that cannot be read (bad encoding, empty, truncated)
+    ├── DataError              shipped or user-supplied data (YAML lexicons, knowledge base) is invalid
+    └── StoreError             the database cannot be opened, migrated or written
+
+Every error carries a short code (``E0xx``) so that logs, the failures table and the docs can
+refer to one cause. Messages say what was wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """The catalogue: one entry per cause, with the message template."""
+
+    E001 = "file not found: {path}"
+    E002 = "empty input: {path} holds no text"
+    E003 = "cannot decode {path}: not UTF-8, UTF-16 or windows-1256 text ({detail})"
+    E004 = "binary data in {path}: {detail}"
+    E005 = "cannot parse HTML in {path}: {detail}"
+    E006 = "invalid JSON on line {line} of {path}: {detail}"
+    E007 = "record on line {line} of {path} has no text field"
+    E008 = "cannot parse feed {path}: {detail}"
+    E009 = "cannot fetch {path}: {detail}"
+    E010 = "truncated or malformed document {path}: {detail}"
+    E020 = "invalid language data {path}: {detail}"
+    E021 = "unknown language {lang!r}: rasad reads fa, ar and en"
+    E030 = "unsupported database URL {url!r}: use sqlite:///path.db or postgresql://..."
+    E031 = "database error: {detail}"
+    E040 = "pipeline misconfigured: {detail}"
+
+    def format(self, **kwargs: object) -> str:
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class RasadError(Exception):
+    """Root of every error rasad raises on purpose."""
+
+    def __init__(self, code: Code, **kwargs: object) -> None:
+        self.code = code
+        self.details = kwargs
+        super().__init__(code.format(**kwargs))
+
+
+class InputError(RasadError):
+    """An article or a file that cannot be read. The batch goes on; the failure is recorded."""
+
+
+class DataError(RasadError):
+    """Shipped or user-supplied data (lexicons, knowledge base) is invalid."""
+
+
+class StoreError(RasadError):
+    """The database cannot be opened, migrated or written."""

@@ -1,0 +1,91 @@
+"""Tables of the store (SQLAlchemy Core): one definition for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(40), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("stored", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(24), primary_key=True),
+    Column("file", Text, nullable=False),
+    Column("path", Text),
+    Column("format", String(10), nullable=False),
+    Column("encoding", String(20), nullable=False),
+    Column("url", Text),
+    Column("lang", String(2)),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", String(10)),
+    Column("published_precision", String(5)),
+    Column("published_calendar", String(9)),
+    Column("published_basis", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("annotations", JSON, nullable=False),  # paragraphs, sentences, title span
+    Column("metadata", JSON, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_lang", articles.c.lang)
+
+date_mentions = Table(
+    "date_mentions",
+    metadata,
+    Column("article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(10), nullable=False),
+    Column("precision", String(5), nullable=False),
+    Column("calendar", String(9), nullable=False),
+    Column("basis", String(11), nullable=False),
+    Column("kind", String(20), nullable=False),
+)
+Index("ix_date_mentions_value", date_mentions.c.value)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("file", Text, nullable=False),
+    Column("path", Text),
+    Column("line", Integer),
+    Column("stage", String(20), nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

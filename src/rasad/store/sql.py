@@ -1,0 +1,212 @@
+"""The SQL store: SQLAlchemy Core over SQLite (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from rasad.document import Document, Failure
+from rasad.errors import Code, StoreError
+from rasad.ids import article_id
+from rasad.store import schema
+from rasad.store.base import WriteResult
+from rasad.store.migrations import migrate
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def document_id(doc: Document) -> str:
+    return article_id(doc.article.url, doc.text)
+
+
+def _article_row(doc: Document, run_id: int | None, now: datetime) -> dict[str, Any]:
+    art, pub = doc.article, doc.publication
+    return {
+        "id": document_id(doc),
+        "file": art.file,
+        "path": art.path,
+        "format": art.format,
+        "encoding": art.encoding,
+        "url": art.url,
+        "lang": doc.lang,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published": pub.date.value if pub.date else None,
+        "published_precision": pub.date.precision if pub.date else None,
+        "published_calendar": pub.date.calendar if pub.date else None,
+        "published_basis": pub.basis,
+        "text": art.text,
+        "annotations": {
+            "paragraphs": [[p.span.start, p.span.end, p.lang] for p in doc.paragraphs],
+            "sentences": [[s.start, s.end] for s in doc.sentences],
+            "title_span": [doc.title_span.start, doc.title_span.end] if doc.title_span else None,
+            "publication_span": [pub.span.start, pub.span.end] if pub.span else None,
+        },
+        "metadata": art.metadata,
+        "run_id": run_id,
+        "ingested_at": now,
+    }
+
+
+def _date_rows(aid: str, doc: Document) -> list[dict[str, Any]]:
+    rows: dict[int, dict[str, Any]] = {}
+    for m in doc.dates:
+        rows.setdefault(
+            m.span.start,
+            {
+                "article_id": aid,
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": m.text,
+                "value": m.date.value,
+                "precision": m.date.precision,
+                "calendar": m.date.calendar,
+                "basis": m.date.basis,
+                "kind": m.kind,
+            },
+        )
+    return list(rows.values())
+
+
+class SQLStore:
+    """A store in one SQL database; writes go through one connection at a time."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        try:
+            self.engine = engine or create_engine(url)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.migrations_applied = migrate(self.engine)
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E031, detail=str(e).splitlines()[0]) from e
+
+    def start_run(self, command: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                schema.runs.insert().values(
+                    command=command, started_at=datetime.now(UTC), stored=0, unchanged=0, failed=0
+                )
+            )
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+    def finish_run(self, run_id: int, totals: WriteResult) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                schema.runs.update()
+                .where(schema.runs.c.id == run_id)
+                .values(
+                    finished_at=datetime.now(UTC),
+                    stored=totals.stored,
+                    unchanged=totals.unchanged,
+                    failed=totals.failed,
+                )
+            )
+
+    def write(
+        self, docs: Sequence[Document], failures: Sequence[Failure], run_id: int | None
+    ) -> WriteResult:
+        now = datetime.now(UTC)
+        batch: dict[str, Document] = {}
+        for doc in docs:
+            batch.setdefault(document_id(doc), doc)
+        try:
+            with self.engine.begin() as conn:
+                existing = set()
+                ids = list(batch)
+                for i in range(0, len(ids), 500):
+                    chunk = ids[i : i + 500]
+                    existing.update(
+                        conn.execute(
+                            select(schema.articles.c.id).where(schema.articles.c.id.in_(chunk))
+                        ).scalars()
+                    )
+                new = {aid: d for aid, d in batch.items() if aid not in existing}
+                if new:
+                    conn.execute(
+                        schema.articles.insert(),
+                        [_article_row(d, run_id, now) for d in new.values()],
+                    )
+                    dates = [row for aid, d in new.items() for row in _date_rows(aid, d)]
+                    if dates:
+                        conn.execute(schema.date_mentions.insert(), dates)
+                if failures:
+                    conn.execute(
+                        schema.failures.insert(),
+                        [
+                            {**f.to_json(), "run_id": run_id, "created_at": now}
+                            for f in failures
+                        ],
+                    )
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E031, detail=str(e).splitlines()[0]) from e
+        return WriteResult(len(new), len(docs) - len(new), len(failures))
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            q = select(schema.articles.c.id).where(schema.articles.c.id == article_id)
+            return conn.execute(q).first() is not None
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.articles).where(schema.articles.c.id == article_id)
+            ).mappings().first()
+            if row is None:
+                return None
+            dates = conn.execute(
+                select(schema.date_mentions)
+                .where(schema.date_mentions.c.article_id == article_id)
+                .order_by(schema.date_mentions.c.start)
+            ).mappings()
+            return {**dict(row), "dates": [dict(d) for d in dates]}
+
+    def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        q = select(schema.failures).order_by(schema.failures.c.id)
+        if run_id is not None:
+            q = q.where(schema.failures.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def stats(self) -> dict[str, Any]:
+        a, f = schema.articles, schema.failures
+
+        def grouped(conn: Any, column: Any, table: Any = a) -> dict[str, int]:
+            q = select(column, func.count()).select_from(table).group_by(column).order_by(column)
+            return {str(k): int(n) for k, n in conn.execute(q)}
+
+        with self.engine.connect() as conn:
+            return {
+                "articles": conn.execute(select(func.count()).select_from(a)).scalar_one(),
+                "by_lang": grouped(conn, a.c.lang),
+                "by_format": grouped(conn, a.c.format),
+                "by_published_basis": grouped(conn, a.c.published_basis),
+                "by_year": grouped(conn, func.substr(a.c.published, 1, 4)),
+                "date_mentions": conn.execute(
+                    select(func.count()).select_from(schema.date_mentions)
+                ).scalar_one(),
+                "failures": conn.execute(select(func.count()).select_from(f)).scalar_one(),
+                "failures_by_stage": grouped(conn, f.c.stage, f),
+                "failures_by_code": grouped(conn, f.c.code, f),
+                "runs": conn.execute(select(func.count()).select_from(schema.runs)).scalar_one(),
+            }
+
+    def applied_migrations(self) -> list[str]:
+        with self.engine.connect() as conn:
+            q = select(schema.migrations.c.name).order_by(schema.migrations.c.name)
+            return list(conn.execute(q).scalars())
+
+    def close(self) -> None:
+        self.engine.dispose()

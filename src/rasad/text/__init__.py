@@ -1,0 +1,1 @@
+"""Text: normalization profiles with offset maps, language identification, sentences."""

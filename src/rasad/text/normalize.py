@@ -1,0 +1,134 @@
+"""The normalized matching view of a text, with an exact offset map back to the original.
+
+rasad never changes an article's text. Matching (names, triggers, dates) runs on a *view* built
+in two steps:
+
+1. a one-for-one character translation: the language profile's letter folds (``ي``→``ی`` for
+   Persian, ``ی``→``ي`` for Arabic, alef and hamza forms, ``ة``), Persian and Arabic-Indic digits
+   to ASCII, every whitespace character to a space, Latin letters to lower case, Arabic
+   presentation forms to their letters;
+2. deletions: the profile's deletable characters (ZWNJ, tatweel, diacritics, ...) and bidi
+   controls are removed, and runs of spaces collapse to one.
+
+Step 1 keeps every index; step 2 is recorded as a list of kept segments, so any index or span of
+the view maps back to the original in ``O(log n)``. Text whose ZWNJs were stripped upstream
+(``گفتوگو``) and text that has them (``گفت‌وگو``) give the same view.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from rasad.document import Lang, Span
+from rasad.text.digits import DIGIT_TABLE
+from rasad.text.profile import text_profile
+
+_SPACES = "\t\n\r\x0b\x0c\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_INVISIBLE = "\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+
+
+def _base_table() -> dict[int, str]:
+    table: dict[int, str] = dict(DIGIT_TABLE)
+    table.update({ord(c): " " for c in _SPACES})
+    for cp in range(0x41, 0x250):  # Latin, Latin-1, Latin Extended-A/B
+        c = chr(cp)
+        low = c.lower()
+        if low != c and len(low) == 1:
+            table[cp] = low
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if len(folded) == 1 and folded != chr(cp):
+            table[cp] = folded
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Normalizer:
+    """One language's normalization: a translation table and a deletion pattern."""
+
+    lang: Lang
+    table: dict[int, str]
+    drop: re.Pattern[str]
+
+    def __call__(self, text: str) -> NormalizedText:
+        return self.normalize(text)
+
+    def normalize(self, text: str) -> NormalizedText:
+        t = text.translate(self.table)
+        norm_starts = [0]
+        orig_starts = [0]
+        pieces: list[str] = []
+        pos = npos = 0
+        for m in self.drop.finditer(t):
+            start, end = m.span()
+            keep_end = start + 1 if m.group(1) else start
+            pieces.append(t[pos:keep_end])
+            npos += keep_end - pos
+            pos = end
+            norm_starts.append(npos)
+            orig_starts.append(end)
+        if pos == 0:
+            return NormalizedText(t, norm_starts, orig_starts, len(text))
+        pieces.append(t[pos:])
+        return NormalizedText("".join(pieces), norm_starts, orig_starts, len(text))
+
+    def key(self, text: str) -> str:
+        """The view of a short string (a name, a trigger), stripped: for building indexes."""
+        return self.normalize(text).text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A view (``text``) and the offset map back to the original string."""
+
+    text: str
+    norm_starts: list[int]
+    orig_starts: list[int]
+    orig_len: int
+
+    def to_orig(self, i: int) -> int:
+        """Index in the original of the character at view index ``i``."""
+        if not 0 <= i <= len(self.text):
+            raise IndexError(i)
+        if i == len(self.text):
+            return self.orig_len if i == 0 else self.to_orig(i - 1) + 1
+        k = bisect_right(self.norm_starts, i) - 1
+        return self.orig_starts[k] + i - self.norm_starts[k]
+
+    def span_to_orig(self, start: int, end: int) -> Span:
+        """The original span covering view ``[start, end)``, trimmed of deleted characters."""
+        if start >= end:
+            o = self.to_orig(start)
+            return Span(o, o)
+        return Span(self.to_orig(start), self.to_orig(end - 1) + 1)
+
+    def to_norm(self, j: int) -> int:
+        """View index of the first view character at or after original index ``j``."""
+        if not 0 <= j <= self.orig_len:
+            raise IndexError(j)
+        k = bisect_right(self.orig_starts, j) - 1
+        seg_end = self.norm_starts[k + 1] if k + 1 < len(self.norm_starts) else len(self.text)
+        return self.norm_starts[k] + min(j - self.orig_starts[k], seg_end - self.norm_starts[k])
+
+
+@cache
+def normalizer(lang: Lang) -> Normalizer:
+    """The normalizer for ``lang`` (cached; built from ``lang/<lang>/text.yaml``)."""
+    profile = text_profile(lang)
+    table = _base_table()
+    table.update({ord(k): v for k, v in profile.letter_folds.items()})
+    deletable = set(profile.deletions) | set(_INVISIBLE)
+    for c in deletable:
+        table.pop(ord(c), None)
+    cls = "".join(re.escape(c) for c in sorted(deletable))
+    drop = re.compile(f"( )[ {cls}]+|[{cls}]+")
+    return Normalizer(lang, table, drop)
+
+
+def normalize(text: str, lang: Lang) -> NormalizedText:
+    """The normalized view of ``text`` under ``lang``'s profile."""
+    return normalizer(lang).normalize(text)

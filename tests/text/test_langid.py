@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from rasad.text.langid import article_language, decide, detect, script_profile
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("وزیر امور خارجه ایران در سفر به بغداد با همتای عراقی خود دیدار کرد.", "fa"),
+        ("وزير الخارجية الإيراني يلتقي نظيره العراقي في بغداد لبحث العلاقات الثنائية.", "ar"),
+        ("Iran's foreign minister met his Iraqi counterpart in Baghdad on Tuesday.", "en"),
+        # Persian typed with Arabic yeh and kaf: the profile defers to lingua
+        ("وزير امور خارجه ايران در سفر به بغداد با همتاي عراقي خود ديدار كرد و گفت", "fa"),
+        # Arabic naming Persian people and places
+        ("التقى الرئيس مسعود بزشكيان في طهران وفد الحكومة العراقية برئاسة رئيس الوزراء.", "ar"),
+        # Persian quoting Arabic names
+        ("نوري المالكي در گفت‌وگو با رسانه‌ها از سیاست‌های دولت عراق دفاع کرد.", "fa"),
+    ],
+)
+def test_detect(text, lang):
+    assert detect(text) == lang
+
+
+def test_too_short_has_no_language():
+    assert detect("17:38 20.01.2026") is None
+    assert detect("ok") is None
+
+
+def test_urls_do_not_count():
+    p = script_profile("https://example.com/very-long-english-slug-in-the-url گفتوگوی تلفنی")
+    assert p.latin == 0
+
+
+def test_article_language_weights_letters():
+    assert article_language([("en", 10), ("fa", 300), (None, 50), ("ar", 20)]) == "fa"
+    assert article_language([(None, 5)]) is None
+
+
+def _ntrex(name: str) -> list[str]:
+    from tests.conftest import shared_path
+
+    path = shared_path("benchmarks", "parallel-en-fa-ar-ntrex128", f"newstest2019-{name}.txt")
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("name", "lang", "floor"),
+    [("ref.fas", "fa", 0.995), ("ref.arb", "ar", 0.995), ("src.eng", "en", 0.999)],
+)
+def test_sentence_accuracy_on_ntrex(name, lang, floor):
+    """Per-sentence accuracy on NTREX-128 news sentences (1,997 per language)."""
+    sentences = [s for s in _ntrex(name) if len(s) >= 20]
+    right = sum(detect(s) == lang for s in sentences)
+    assert right / len(sentences) >= floor, right / len(sentences)
+
+
+@pytest.mark.shared
+def test_persian_with_arabic_letters_on_ntrex():
+    folded = [s.replace("ی", "ي").replace("ک", "ك") for s in _ntrex("ref.fas") if len(s) >= 20]
+    right = sum(detect(s) == "fa" for s in folded)
+    assert right / len(folded) >= 0.98, right / len(folded)
+
+
+@pytest.mark.shared
+def test_profile_settles_most_sentences():
+    """The fast path (no lingua) decides the bulk of real sentences, so extraction stays fast."""
+    sentences = [s for n in ("ref.fas", "ref.arb", "src.eng") for s in _ntrex(n) if len(s) >= 40]
+    settled = sum(decide(script_profile(s)) is not None for s in sentences)
+    assert settled / len(sentences) >= 0.9, settled / len(sentences)

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasad.document import LANGS
+from rasad.text.normalize import normalize, normalizer
+from rasad.text.profile import text_profile
+
+# Persian and Arabic letters, marks, ZWNJ, tatweel, digits, spaces and Latin: what news text holds
+ALPHABET = st.sampled_from(
+    list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةىأإآؤئءۀ")
+    + ["\u200c", "\u200d", "\u0640", "\u064b", "\u0651", "\u0670", "\u200f", "\ufeff"]
+    + list("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789")
+    + list(" \n\t\u00a0")
+    + list("AbcZ’-.،؛؟«»“”")
+)
+texts = st.text(ALPHABET, max_size=200)
+
+
+@pytest.mark.parametrize(
+    ("lang", "original", "view"),
+    [
+        ("fa", "گفت‌وگوی تلفنی", "گفتوگوی تلفنی"),
+        ("fa", "گفتوگوی تلفنی", "گفتوگوی تلفنی"),
+        ("fa", "بین‌الملل", "بینالملل"),
+        ("fa", "می‌کنند", "میکنند"),
+        ("fa", "نوري المالكي", "نوری المالکی"),
+        ("fa", "اسرائیل", "اسراییل"),
+        ("fa", "آمریکا", "امریکا"),
+        ("fa", "۱۳۹۹", "1399"),
+        ("fa", "جمهوری  اسلامی\nایران", "جمهوری اسلامی ایران"),
+        ("fa", "ولايتي", "ولایتی"),
+        ("ar", "يقدّر", "يقدر"),
+        ("ar", "مبيّنًا", "مبينا"),
+        ("ar", "العـــراق", "العراق"),
+        ("ar", "إيران", "ايران"),
+        ("ar", "الرئاسة", "الرياسه"),
+        ("ar", "عبداللطیف رشید", "عبداللطيف رشيد"),
+        ("ar", "مصطفى", "مصطفي"),
+        ("ar", "٢٠٢٤", "2024"),
+        ("en", "Al-Maliki’s", "al-maliki's"),
+        ("en", "Iraq — Iran", "iraq - iran"),
+    ],
+)
+def test_view(lang, original, view):
+    assert normalize(original, lang).text == view
+
+
+def test_profiles_differ():
+    assert normalize("ي ك", "fa").text == "ی ک"
+    assert normalize("ی ک", "ar").text == "ي ك"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@given(text=texts)
+def test_offsets_map_back_exactly(lang, text):
+    n = normalize(text, lang)
+    table = normalizer(lang).table
+    deletable = text_profile(lang).deletions
+    previous = -1
+    for i, ch in enumerate(n.text):
+        o = n.to_orig(i)
+        assert o > previous  # strictly increasing
+        previous = o
+        assert text[o].translate(table) == ch
+        assert n.to_norm(o) == i
+    kept = {n.to_orig(i) for i in range(len(n.text))}
+    for j, ch in enumerate(text):
+        if j not in kept:  # only deletable characters and extra whitespace are dropped
+            assert ch in deletable or ch.translate(table) in (" ", "") or ch in "\u200f\ufeff"
+    if n.text:
+        span = n.span_to_orig(0, len(n.text))
+        assert normalize(text[span.start : span.end], lang).text.strip() == n.text.strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@given(text=texts, data=st.data())
+def test_span_round_trip(lang, text, data):
+    n = normalize(text, lang)
+    if not n.text:
+        return
+    start = data.draw(st.integers(0, len(n.text) - 1))
+    end = data.draw(st.integers(start + 1, len(n.text)))
+    span = n.span_to_orig(start, end)
+    piece = normalize(text[span.start : span.end], lang).text
+    assert piece == n.text[start:end]
+
+
+def test_no_change_is_cheap():
+    n = normalize("plain ascii text", "en")
+    assert n.norm_starts == [0] and n.to_orig(5) == 5
