@@ -27,6 +27,7 @@ class Code(str, Enum):
     E008 = "cannot parse feed {path}: {detail}"
     E009 = "cannot fetch {path}: {detail}"
     E010 = "truncated or malformed document {path}: {detail}"
+    E011 = "cannot read {path}: {detail}"
     E020 = "invalid language data {path}: {detail}"
     E021 = "unknown language {lang!r}: rasad reads fa, ar and en"
     E030 = "unsupported database URL {url!r}: use sqlite:///path.db or postgresql://..."
