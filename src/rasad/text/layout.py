@@ -19,7 +19,7 @@ from rasad.text.profile import TextProfile
 
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 35
-MAX_KICKER_WORDS = 6
+MAX_KICKER_WORDS = 12
 MAX_SOURCE_WORDS = 4
 _DIGITS_PUNCT = re.compile(r"[\d\s\W]*")
 _TOKEN = re.compile(r"\S+")

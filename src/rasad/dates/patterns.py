@@ -1,0 +1,239 @@
+"""Regular expressions compiled from the lexicons, once per language selection (cached).
+
+All patterns run on the folded view (``fold.make_view``): ASCII digits, one spelling per
+Arabic-script letter. A space inside a lexicon entry matches zero to two spaces, so ``سه شنبه``
+matches ``سه‌شنبه``, ``سهشنبه`` and ``سه شنبه``; ASCII letters match either case. Word edges: an
+entry may not be preceded or followed by a letter (digits are fine: ``27October``); relative
+words may also follow one Arabic proclitic letter (و ف ب ل; checked in Python). Repetitions
+are bounded.
+
+Speed: Python's ``re`` costs tens of nanoseconds per position it tries unless a pattern starts
+with a plain literal, in which case it skips ahead in C. So word patterns start with a trie of
+literals (``trie``), the left word edge is checked by a lookbehind *after* the first letter, and
+patterns only run near cheap ``str.find`` hits: digits for dates, ``triggers`` for words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rasad.document import Calendar, Lang
+from rasad.errors import Code, DataError
+
+from .data import After, Before, Entries, LabelKind, Lexicon, Unit, load_lexicons
+from .fold import fold_word, key
+
+LB = r"(?<![^\W\d_])"  # not after a letter
+RB = r"(?![^\W\d_])"  # not before a letter
+FIRST_LB = r"(?<![^\W\d_].)"  # after a first letter: the one before it is not a letter
+PROCLITICS = "وفبل"
+NUM_RB = r"(?!\d|[/.\-:]\d)"
+ORD = r"(?:st|nd|rd|th)?"
+
+
+def _atom(ch: str) -> str:
+    if ch == " ":
+        return r"\s{0,2}"
+    if ch.isascii() and ch.isalpha():
+        return f"[{ch.lower()}{ch.upper()}]"
+    return re.escape(ch)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    alts = [_atom(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def trie(surfaces: Iterable[str], first: str = "") -> str:
+    """A regex matching any entry, shaped as a trie so the longest entry wins and a failing
+    position costs one test. ``first`` (a zero-width check) goes after the first letter; the
+    first letters are plain literals (both cases for ASCII) so ``re`` can scan ahead fast."""
+    tree: dict[str, Any] = {}
+    for w in {fold_word(s) for s in surfaces}:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not tree:
+        return "(?!)"
+    alts: list[str] = []
+    for ch, child in sorted(tree.items()):
+        cases = {ch.lower(), ch.upper()} if ch.isascii() and ch.isalpha() else {ch}
+        alts.extend(re.escape(c) + first + _emit(child) for c in sorted(cases))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def merge(lexicons: tuple[Lexicon, ...], field: str) -> dict[str, Any]:
+    """Key -> meaning over several lexicons; a key with two meanings is a ``DataError``."""
+    out: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for lex in lexicons:
+        entries: Entries[Any] = getattr(lex, field)
+        for surface, meaning in entries:
+            k = key(surface)
+            if k in out and out[k] != meaning:
+                raise DataError(
+                    Code.E020,
+                    path=f"{origin[k]} and {lex.path}",
+                    detail=f"{field}: {surface!r} means {out[k]!r} and {meaning!r}",
+                )
+            out[k] = meaning
+            origin.setdefault(k, lex.path)
+    return out
+
+
+def triggers(surfaces: Iterable[str]) -> tuple[str, ...]:
+    """Substrings for ``str.find``: the longest space-free part of each entry (spaces inside an
+    entry are optional), minus those containing a shorter one."""
+    parts = {max(fold_word(s).split(" "), key=len) for s in surfaces}
+    kept: list[str] = []
+    for p in sorted(parts, key=lambda x: (len(x), x)):
+        if not any(k in p for k in kept):
+            kept.append(p)
+    return tuple(kept)
+
+
+@dataclass(frozen=True, slots=True)
+class ExplicitGrammar:
+    """Dates written out. ``digit_led`` is matched at the start of each digit run (day-first and
+    numeric dates); ``word_led`` is searched just before digit runs (month-first, cued years)."""
+
+    digit_led: re.Pattern[str]
+    word_led: re.Pattern[str]
+    months: dict[str, tuple[Calendar, int]]
+    latin_months: frozenset[str]
+    needs_year: frozenset[str]
+    eras: dict[str, Calendar]
+    cues: dict[str, Lang]
+    reach: int  # how far before a digit run a word-led date can start
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeGrammar:
+    """Words resolved against the publication date, matched as a run of up to four entries."""
+
+    regex: re.Pattern[str]
+    blocked: re.Pattern[str]  # what, right before a day or period word, makes it a duration
+    weekdays: dict[str, int]
+    before: dict[str, Before]
+    after: dict[str, tuple[After, int]]  # modifier, week start of the language it came from
+    days: dict[str, int]
+    periods: dict[str, tuple[Unit, int]]
+    triggers: tuple[str, ...]  # every date here holds one of these (or a Latin one)
+    latin_triggers: tuple[str, ...]  # lowercase, to look for in the lowercased view
+    reach: int
+
+
+@dataclass(frozen=True, slots=True)
+class LabelGrammar:
+    regex: re.Pattern[str]
+    kinds: dict[str, LabelKind]
+
+
+def explicit_langs(lang: Lang | None) -> tuple[Lang, ...]:
+    """Month names of ``lang`` plus English ones (Latin-script dates appear in every language)."""
+    if lang is None:
+        return ("fa", "ar", "en")
+    return (lang,) if lang == "en" else (lang, "en")
+
+
+def _era(n: int, eras: str) -> str:
+    return rf"(?:\s{{0,2}}(?P<e{n}>{eras}){RB})?"
+
+
+@lru_cache(maxsize=8)
+def explicit_grammar(langs: tuple[Lang, ...]) -> ExplicitGrammar:
+    lexicons = load_lexicons(langs)
+    month_words = [s for lex in lexicons for s, _ in lex.months]
+    cue_words = [s for lex in lexicons for s in lex.year_cues]
+    mon = trie(month_words)
+    era = trie(s for lex in lexicons for s, _ in lex.eras)
+    suffix = rf"(?:\s{{0,2}}{trie(s for lex in lexicons for s in lex.month_suffixes)}{RB})?"
+    dual = rf"(?:\s{{0,2}}[/(]\s{{0,2}}(?P<n>{mon}){RB}\.?\s{{0,2}}\)?)?"
+    digit_led = (
+        r"(?<![/.\-:])(?:"
+        # 2024-09-19, 1403/02/25
+        rf"(?P<ymd>(?P<y1>\d{{4}})(?P<s1>[\-/.])(?P<m1>\d{{1,2}})(?P=s1)(?P<d1>\d{{1,2}}){NUM_RB}"
+        rf"{_era(1, era)})"
+        # 19/09/2024, 20.01.2026 (day-month or month-day: see expressions.numeric_order)
+        rf"|(?P<dmy>(?P<a2>\d{{1,2}})(?P<s2>[\-/.])(?P<b2>\d{{1,2}})(?P=s2)(?P<y2>\d{{4}}){NUM_RB}"
+        rf"{_era(2, era)})"
+        # 19 September 2024, 27October 2020, ۲۵ اردیبهشت ۱۴۰۳, 5 آذار/مارس 2024, 19 September
+        rf"|(?P<dm>(?P<d3>\d{{1,2}}){ORD}(?!\d)[\s,،\-]{{0,3}}(?:of\s{{1,3}})?"
+        rf"{LB}(?P<m3>{mon}){RB}\.?{suffix}{dual}"
+        rf"(?:[\s,،\-]{{0,4}}(?P<y3>\d{{4}})(?!\d){_era(3, era)})?))"
+    )
+    word_led = (
+        # September 19, 2024 | September 2024, اردیبهشت ۱۴۰۳, سال ۲۰۲۴ | September 19
+        rf"(?P<w>{trie(month_words + cue_words, FIRST_LB)}){RB}\.?{suffix}{dual}(?:"
+        rf"\s{{1,3}}(?P<d4>[0-3]?\d){ORD}(?!\d)[\s,،]{{0,3}}(?P<y4>\d{{4}})(?!\d){_era(4, era)}"
+        rf"|[\s,،\-]{{0,3}}(?P<y5>\d{{4}}){NUM_RB}{_era(5, era)}"
+        rf"|\s{{1,3}}(?P<d6>[0-3]?\d){ORD}(?![\d:]|[.,]\d))"
+    )
+    cues: dict[str, Lang] = {}
+    for lex in lexicons:
+        for s in lex.year_cues:
+            cues.setdefault(key(s), lex.lang)
+    longest = max(len(fold_word(s)) for s in month_words + cue_words)
+    return ExplicitGrammar(
+        digit_led=re.compile(digit_led),
+        word_led=re.compile(word_led),
+        months=merge(lexicons, "months"),
+        latin_months=frozenset(key(s) for s in month_words if s.isascii()),
+        needs_year=frozenset().union(*(lex.needs_year for lex in lexicons)),
+        eras=merge(lexicons, "eras"),
+        cues=cues,
+        reach=2 * longest + 16,
+    )
+
+
+_RELATIVE_FIELDS = ("days", "periods", "weekdays", "weekday_before", "weekday_after")
+
+
+@lru_cache(maxsize=8)
+def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
+    lexicons = load_lexicons(langs)
+    after: dict[str, tuple[After, int]] = {}
+    for lex in lexicons:
+        for s, mod in lex.weekday_after:
+            k = key(s)
+            if k in after and after[k][0] != mod:
+                raise DataError(Code.E020, path=lex.path, detail=f"weekday_after: {s!r} conflicts")
+            after.setdefault(k, (mod, lex.week_start))
+    words = [s for lex in lexicons for f in _RELATIVE_FIELDS for s, _ in getattr(lex, f)]
+    anchors = [s for lex in lexicons for f in _RELATIVE_FIELDS[:3] for s, _ in getattr(lex, f)]
+    token = trie(words)
+    more = "".join(rf"(?:[\s,،(\-]{{1,3}}(?P<t{i}>{token}){RB})?" for i in (2, 3, 4))
+    regex = rf"(?P<t1>{token}){RB}{more}"  # t1's left edge: see expressions.left_edge_ok
+    quantity = [q for lex in lexicons for q in lex.quantity_words]
+    blocked = rf"(?:\d|{LB}{trie(quantity)}\s)\s?\Z" if quantity else r"\d\s?\Z"
+    return RelativeGrammar(
+        regex=re.compile(regex),
+        blocked=re.compile(blocked),
+        weekdays=merge(lexicons, "weekdays"),
+        before=merge(lexicons, "weekday_before"),
+        after=after,
+        days=merge(lexicons, "days"),
+        periods=merge(lexicons, "periods"),
+        triggers=tuple(t for t in triggers(anchors) if not t.isascii()),
+        latin_triggers=tuple(t for t in triggers(anchors) if t.isascii()),
+        reach=4 * max(len(fold_word(s)) for s in words) + 12,
+    )
+
+
+@lru_cache(maxsize=1)
+def label_grammar() -> LabelGrammar:
+    """Publication labels of every language, matched at a line start or after ``|``/``•``."""
+    lexicons = load_lexicons()
+    labels = trie(s for lex in lexicons for s, _ in lex.publication)
+    regex = re.compile(
+        rf"[^\S\n]{{0,4}}(?:[-–—*][^\S\n]{{0,2}})?(?P<label>{labels}){RB}[^\S\n]{{0,3}}[:：]?"
+    )
+    return LabelGrammar(regex, merge(lexicons, "publication"))

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rasad.batch import ingest, run_one
+from rasad.document import Article, Failure
+from rasad.errors import StoreError
+from rasad.pipeline import default_pipeline
+from rasad.store import open_store
+from rasad.store import sql as sql_mod
+
+PIPE = default_pipeline()
+
+FA = "سفر وزیر خارجه به بغداد\n\nبه گزارش ایرنا، وزیر امور خارجه ایران دیروز وارد بغداد شد و با همتای عراقی خود دیدار کرد."
+AR = "تاريخ النشر: 19 أيلول 2024\nبغداد/ المسلة- التقى رئيس الوزراء يوم الثلاثاء الماضي وزير الخارجية الإيراني."
+EN = " date 2026-01-20 https://example.org/news/1\nIran and Iraq discuss border\n\nThe two ministers met yesterday in Baghdad."
+
+
+def doc(text: str, file: str = "a.txt", url: str | None = None):
+    result = run_one(PIPE, Article(text=text, file=file, format="text", url=url))
+    assert not isinstance(result, Failure), result
+    return result
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(f"sqlite:///{tmp_path / 'r.db'}")
+    yield s
+    s.close()
+
+
+def test_migrations_recorded_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    first = open_store(url)
+    assert first.migrations_applied == ["0001_initial"]
+    assert first.applied_migrations() == ["0001_initial"]
+    first.close()
+    again = open_store(url)
+    assert again.migrations_applied == []
+    again.close()
+
+
+def test_write_is_idempotent(store):
+    docs = [doc(FA, "fa.txt"), doc(AR, "ar.txt"), doc(EN, "en.txt")]
+    run = store.start_run("test")
+    assert store.write(docs, [], run).stored == 3
+    again = store.write(docs, [], run)
+    assert (again.stored, again.unchanged) == (0, 3)
+    stats = store.stats()
+    assert stats["articles"] == 3
+    assert stats["by_lang"] == {"ar": 1, "en": 1, "fa": 1}
+
+
+def test_same_url_is_one_article(store):
+    a = doc("Text one about Iraq and Iran talks.", "1.txt", "https://Example.org/a/?utm_source=x")
+    b = doc("Text two, edited, about Iraq and Iran.", "2.txt", "https://example.org/a")
+    assert store.write([a, b], [], None).stored == 1
+
+
+def test_article_round_trip_with_dates(store):
+    d = doc(AR, "ar.txt")
+    store.write([d], [], None)
+    row = store.article(sql_mod.document_id(d))
+    assert row is not None
+    assert row["text"] == AR
+    assert row["published"] == "2024-09-19"
+    assert row["published_basis"] == "text"
+    values = {m["value"] for m in row["dates"]}
+    assert "2024-09-17" in values  # يوم الثلاثاء الماضي
+
+
+def test_failures_recorded_with_stage_and_reason(store):
+    run = store.start_run("test")
+    f = Failure("bad.bin", "/x/bad.bin", "read", "E004", "binary data", None)
+    result = store.write([], [f], run)
+    assert result.failed == 1
+    (row,) = store.failures(run)
+    assert (row["file"], row["stage"], row["code"], row["reason"]) == ("bad.bin", "read", "E004", "binary data")
+
+
+def test_batch_is_all_or_nothing(store, monkeypatch):
+    good = [doc(FA, "fa.txt"), doc(EN, "en.txt")]
+
+    def boom(aid, d):
+        raise sql_mod.SQLAlchemyError("disk went away")
+
+    monkeypatch.setattr(sql_mod, "_date_rows", boom)
+    with pytest.raises(StoreError, match="E031"):
+        store.write(good, [], None)
+    assert store.stats()["articles"] == 0
+
+
+def test_ingest_summary_counts(store):
+    results = [doc(FA, "fa.txt"), Failure("x.txt", None, "read", "E002", "empty"), doc(EN, "en.txt")]
+    summary = ingest(results, store, batch_size=2)
+    assert (summary.stored, summary.unchanged, len(summary.failures)) == (2, 0, 1)
+    assert store.stats()["runs"] == 1
+
+
+def test_bad_url_is_a_clear_error():
+    with pytest.raises(StoreError, match="E030"):
+        open_store("mysql://nobody")
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store("sqlite:////no/such/dir/r.db")
+
+
+texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=300
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batch=st.lists(texts, min_size=1, max_size=6))
+def test_ingest_is_idempotent_and_text_exact(tmp_path_factory, batch):
+    s = open_store(f"sqlite:///{tmp_path_factory.mktemp('h') / 'h.db'}")
+    try:
+        docs = [doc(t, f"{i}.txt") for i, t in enumerate(batch)]
+        first = ingest(docs, s)
+        second = ingest(docs, s)
+        distinct = {sql_mod.document_id(d) for d in docs}
+        assert first.stored == len(distinct)
+        assert second.stored == 0 and second.unchanged == len(docs)
+        for d in docs:
+            row = s.article(sql_mod.document_id(d))
+            assert row is not None
+            assert sql_mod.document_id(d) == row["id"]
+        assert s.stats()["articles"] == len(distinct)
+    finally:
+        s.close()
