@@ -8,7 +8,10 @@ with the annotations each stage adds. Annotations are plain, frozen values with 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+if TYPE_CHECKING:
+    from rasad.text.normalize import NormalizedText
 
 Lang = Literal["fa", "ar", "en"]
 LANGS: tuple[Lang, ...] = ("fa", "ar", "en")
@@ -121,13 +124,25 @@ class Document:
     outlet: str | None = None  # the outlet's name: from metadata, else as written in the text
     publication: Publication = field(default_factory=Publication.none)
     dates: list[DateMention] = field(default_factory=list)
-    # the normalized matching view (rasad.text.normalize.NormalizedText), set by the text stage
-    normalized: Any = None
+    _normalized: Any = None
     done: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    @property
+    def normalized(self) -> NormalizedText:
+        """The normalized matching view of the text under the article's language profile.
+
+        Built on first use and kept: stages that match names or triggers share one view, and a
+        run that needs none (plain extraction of dates and metadata) does not pay for it.
+        """
+        if self._normalized is None:
+            from rasad.text.normalize import normalize
+
+            self._normalized = normalize(self.article.text, self.lang or "en")
+        return cast("NormalizedText", self._normalized)
 
     @property
     def source(self) -> str | None:

@@ -70,3 +70,12 @@ def test_profile_settles_most_sentences():
     sentences = [s for n in ("ref.fas", "ref.arb", "src.eng") for s in _ntrex(n) if len(s) >= 40]
     settled = sum(decide(script_profile(s)) is not None for s in sentences)
     assert settled / len(sentences) >= 0.9, settled / len(sentences)
+
+
+@pytest.mark.parametrize("lang", ["fa", "ar"])
+def test_every_function_word_points_to_its_language(lang):
+    from rasad.text.langid import decide_by_words
+    from rasad.text.profile import text_profile
+
+    for word in text_profile(lang).function_words:
+        assert decide_by_words(f"الف {word} ب {word} ج") == lang, word

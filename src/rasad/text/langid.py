@@ -3,8 +3,10 @@
 A script profile decides the clear cases in a few C-level passes: Latin letters against
 Arabic-script letters, and, within Arabic script, letters only Persian uses (``پ چ ژ گ``, Persian
 ``ی ک``) against letters only Arabic uses (``ة ي ك ى``). Text where the profile is not decisive
-(short, mixed, or Persian typed with Arabic ``ي``/``ك``) goes to lingua, restricted to the three
-languages. ``langid_report`` in the tests measures both paths against labelled corpora.
+(short, mixed, or Persian typed with Arabic ``ي``/``ك``) is settled by function words
+(``function_words`` in ``lang/fa|ar/text.yaml``) when one language has them and the other not,
+and otherwise by lingua, restricted to the three languages. ``tests/text/test_langid.py``
+measures the result on news sentences from ``../shared/benchmarks``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,10 @@ from rasad.document import Lang
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-_ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ASCII_LETTERS = frozenset(range(ord("A"), ord("Z") + 1)) | frozenset(range(ord("a"), ord("z") + 1))
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_FA_ONLY = "پچژگ"
-_FA_FORMS = "یک"
-_AR_ONLY = "ةيكى"
+_NOT_LETTERS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩،؛؟٪ـ"  # digits, punctuation and tatweel of the Arabic block
 
 MIN_LETTERS = 12  # below this a paragraph gets no language of its own
 LINGUA_SAMPLE = 1200  # characters handed to lingua when the profile is not decisive
@@ -45,16 +45,30 @@ class ScriptProfile:
 
 
 def script_profile(text: str) -> ScriptProfile:
-    """Letter counts of ``text`` (URLs left out: their slugs mislead)."""
+    """Letter counts of ``text`` (URLs left out: their slugs mislead).
+
+    Counted on the UTF-8 bytes, where C-level byte counts are cheap: an ASCII letter is one byte
+    that ``bytes.translate`` keeps, and a character of the Arabic block (U+0600–U+06FF) is the
+    only one whose UTF-8 lead byte is 0xD8–0xDB.
+    """
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)
+    data = text.encode("utf-8")
+    block = data.count(b"\xd8") + data.count(b"\xd9") + data.count(b"\xda") + data.count(b"\xdb")
+    if not block:
+        return ScriptProfile(len(data.translate(None, _NOT_ASCII_LETTER)), 0, 0, 0, 0, 0)
+    if block < 4 * MIN_LETTERS:
+        # digits and punctuation share the block: subtract them where they could tip MIN_LETTERS
+        block -= _count(text, _NOT_LETTERS)
+    c = text.count
+    teh = c("ة")
     return ScriptProfile(
-        latin=len(_LATIN.findall(text)),
-        arabic=len(_ARABIC_SCRIPT.findall(text)),
-        fa_only=_count(text, _FA_ONLY),
-        fa_forms=_count(text, _FA_FORMS),
-        ar_only=_count(text, _AR_ONLY),
-        teh_marbuta=text.count("ة"),
+        latin=len(data.translate(None, _NOT_ASCII_LETTER)),
+        arabic=block,
+        fa_only=c("پ") + c("چ") + c("ژ") + c("گ"),
+        fa_forms=c("ی") + c("ک"),
+        ar_only=teh + c("ي") + c("ك") + c("ى"),
+        teh_marbuta=teh,
     )
 
 
@@ -80,6 +94,29 @@ def decide(p: ScriptProfile) -> Lang | None:
 
 
 @cache
+def _function_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from rasad.text.profile import text_profile
+
+    return (
+        tuple(f" {w} " for w in text_profile("fa").function_words),
+        tuple(f" {w} " for w in text_profile("ar").function_words),
+    )
+
+
+def decide_by_words(text: str) -> Lang | None:
+    """Persian or Arabic by function words, when one language has two or more and the other none."""
+    fa_words, ar_words = _function_words()
+    padded = f" {text} "
+    fa = sum(padded.count(w) for w in fa_words)
+    ar = sum(padded.count(w) for w in ar_words)
+    if fa >= 2 and ar == 0:
+        return "fa"
+    if ar >= 2 and fa == 0:
+        return "ar"
+    return None
+
+
+@cache
 def _lingua() -> LanguageDetector:
     from lingua import Language, LanguageDetectorBuilder
 
@@ -91,12 +128,16 @@ def _lingua() -> LanguageDetector:
 _LINGUA_CODES: dict[str, Lang] = {"PERSIAN": "fa", "ARABIC": "ar", "ENGLISH": "en"}
 
 
-def detect(text: str) -> Lang | None:
+def detect(text: str, profile: ScriptProfile | None = None) -> Lang | None:
     """fa, ar or en for ``text``; None when it holds too few letters to tell."""
-    p = script_profile(text)
+    p = profile or script_profile(text)
     lang = decide(p)
     if lang is not None or p.latin + p.arabic < MIN_LETTERS:
         return lang
+    if p.arabic > p.latin:
+        lang = decide_by_words(text)
+        if lang is not None:
+            return lang
     found = _lingua().detect_language_of(text[:LINGUA_SAMPLE])
     return _LINGUA_CODES.get(found.name) if found is not None else None
 

@@ -51,14 +51,16 @@ class Normalizer:
     """One language's normalization: a translation table and a deletion pattern."""
 
     lang: Lang
-    table: dict[int, str]
+    table: dict[int, str]  # one character for one: folds, digits, spaces, case
+    fold: re.Pattern[str]  # the characters ``table`` changes (re.sub beats str.translate here)
     drop: re.Pattern[str]
 
     def __call__(self, text: str) -> NormalizedText:
         return self.normalize(text)
 
     def normalize(self, text: str) -> NormalizedText:
-        t = text.translate(self.table)
+        table = self.table
+        t = self.fold.sub(lambda m: table[ord(m.group())], text)
         norm_starts = [0]
         orig_starts = [0]
         pieces: list[str] = []
@@ -126,7 +128,8 @@ def normalizer(lang: Lang) -> Normalizer:
         table.pop(ord(c), None)
     cls = "".join(re.escape(c) for c in sorted(deletable))
     drop = re.compile(f"( )[ {cls}]+|[{cls}]+")
-    return Normalizer(lang, table, drop)
+    fold = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+    return Normalizer(lang, table, fold, drop)
 
 
 def normalize(text: str, lang: Lang) -> NormalizedText:

@@ -11,7 +11,7 @@ from rasad.errors import Code, DataError
 from rasad.lang import check_keys, lang_path, load_yaml
 
 _REQUIRED = {"letter_folds", "deletions", "sentence_end", "source_labels", "source_cues"}
-_OPTIONAL = {"abbreviations", "source_skip", "kicker_end"}
+_OPTIONAL = {"abbreviations", "source_skip", "kicker_end", "function_words"}
 _RANGE = re.compile(r"^(.)-(.)$", re.S)
 
 
@@ -26,6 +26,7 @@ class TextProfile:
     source_cues: tuple[str, ...]
     source_skip: tuple[str, ...]
     kicker_end: str
+    function_words: tuple[str, ...]
 
 
 def _expand(entry: str, where: object) -> list[str]:
@@ -74,4 +75,5 @@ def text_profile(lang: Lang) -> TextProfile:
         source_cues=strings("source_cues"),
         source_skip=strings("source_skip"),
         kicker_end=str(data.get("kicker_end", ":")),
+        function_words=strings("function_words"),
     )

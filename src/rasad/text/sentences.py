@@ -11,34 +11,61 @@ letter. ``،`` and ``؛`` never end a sentence. A period does not end one betwee
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from rasad.document import Span
 from rasad.text.profile import TextProfile
 
-_LINE = re.compile(r"[^\n\r]+")
 _CLOSERS = "”»\"'’)]›"
-_WORD_BEFORE = re.compile(r"(\S+)$")
 
 
 def paragraphs(text: str, start: int = 0) -> list[Span]:
     """Non-blank lines of ``text[start:]``, stripped of surrounding whitespace."""
     spans = []
-    for m in _LINE.finditer(text, start):
-        s, e = m.span()
-        chunk = m.group()
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk) - len(chunk.rstrip())
-        if lead < len(chunk):
-            spans.append(Span(s + lead, e - trail))
+    n = len(text)
+    pos = start
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append(Span(s, e))
+        pos = end + 1
     return spans
 
 
-@cache
-def _boundary(ends: str) -> re.Pattern[str]:
-    cls = re.escape(ends)
-    closers = re.escape(_CLOSERS)
-    return re.compile(f"[{cls}]+[{closers}]*(?=\\s|$|[\\u0620-\\u064a\\u066e-\\u06d3])")
+def _continues(ch: str) -> bool:
+    """True when ``ch`` may follow a sentence end: a space or an Arabic-script letter."""
+    return ch.isspace() or "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3"
+
+
+def _stops(text: str, lo: int, hi: int, ends: str) -> list[tuple[int, int]]:
+    """(first punctuation index, end of punctuation and closers) of each candidate sentence end."""
+    found = []
+    for ch in ends:
+        i = text.find(ch, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1, hi)
+    found.sort()
+    out = []
+    last_end = -1
+    for pos in found:
+        if pos < last_end:
+            continue  # inside a run already read (``?!``, ``...``)
+        j = pos
+        while j < hi and text[j] in ends:
+            j += 1
+        while j < hi and text[j] in _CLOSERS:
+            j += 1
+        last_end = j
+        if j == hi or _continues(text[j]):
+            out.append((pos, j))
+    return out
 
 
 def _is_false_stop(text: str, para_start: int, pos: int, profile: TextProfile) -> bool:
@@ -49,10 +76,11 @@ def _is_false_stop(text: str, para_start: int, pos: int, profile: TextProfile) -
     prev = text[pos - 1] if pos > para_start else ""
     if prev.isdigit() and nxt.isdigit():
         return True
-    m = _WORD_BEFORE.search(text, para_start, pos)
-    if m is None:
+    start = max(text.rfind(" ", para_start, pos), text.rfind("\t", para_start, pos)) + 1
+    start = max(start, para_start)
+    if start >= pos:
         return False
-    word = m.group(1).lstrip("(«“\"'").lower() + "."
+    word = text[start:pos].lstrip("(«“\"'").lower() + "."
     if word in profile.abbreviations:
         return True
     return len(word) == 2 and word[0].isalpha() and word[0].isascii() and prev.isupper()
@@ -60,17 +88,25 @@ def _is_false_stop(text: str, para_start: int, pos: int, profile: TextProfile) -
 
 def sentences(text: str, paras: list[Span], profile: TextProfile) -> list[Span]:
     """Sentence spans within each paragraph."""
-    pattern = _boundary(profile.sentence_end)
+    if not paras:
+        return []
+    stops = []
+    for pos, end in _stops(text, paras[0].start, paras[-1].end, profile.sentence_end):
+        line_start = text.rfind("\n", 0, pos) + 1
+        if not _is_false_stop(text, line_start, pos, profile):
+            stops.append(end)
     out: list[Span] = []
+    i = 0
     for para in paras:
         start = para.start
-        for m in pattern.finditer(text, para.start, para.end):
-            if _is_false_stop(text, para.start, m.start(), profile):
-                continue
-            end = m.end()
+        while i < len(stops) and stops[i] <= para.start:
+            i += 1
+        while i < len(stops) and stops[i] <= para.end:
+            end = stops[i]
             if text[start:end].strip():
                 out.append(_trim(text, start, end))
             start = end
+            i += 1
         if text[start : para.end].strip():
             out.append(_trim(text, start, para.end))
     return out

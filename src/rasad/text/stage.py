@@ -7,7 +7,6 @@ from typing import ClassVar
 from rasad.document import Document, Lang, Paragraph, Span
 from rasad.text.langid import MIN_LETTERS, article_language, detect, script_profile
 from rasad.text.layout import find_source, find_title
-from rasad.text.normalize import normalize
 from rasad.text.profile import text_profile
 from rasad.text.sentences import paragraphs, sentences
 
@@ -32,7 +31,7 @@ class TextStage:
 
     name: ClassVar[str] = "text"
     requires: ClassVar[tuple[str, ...]] = ("article",)
-    provides: ClassVar[tuple[str, ...]] = ("paragraphs", "lang", "normalized", "sentences")
+    provides: ClassVar[tuple[str, ...]] = ("paragraphs", "lang", "normalized", "sentences")  # view: lazy
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -43,16 +42,14 @@ class TextStage:
             chunk = text[span.start : span.end]
             profile = script_profile(chunk)
             letters = profile.latin + profile.arabic
-            lang = detect(chunk) if letters >= MIN_LETTERS else None
+            lang = detect(chunk, profile) if letters >= MIN_LETTERS else None
             langs.append(lang)
             weights.append((lang, letters))
         doc.lang = article_language(weights)
         if doc.lang is None and text.strip():
             doc.lang = detect(text)
         doc.paragraphs = [Paragraph(s, lang) for s, lang in zip(spans, langs, strict=True)]
-        lang = doc.lang or "en"
-        doc.normalized = normalize(text, lang)
-        doc.sentences = sentences(text, spans, text_profile(lang))
+        doc.sentences = sentences(text, spans, text_profile(doc.lang or "en"))
 
 
 class LayoutStage:

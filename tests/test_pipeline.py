@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pytest
+
+from rasad.batch import analyse
+from rasad.document import Article, Document, Failure
+from rasad.errors import RasadError
+from rasad.ingest import ReadFailure
+from rasad.pipeline import Pipeline, default_pipeline
+from rasad.text.stage import TextStage
+
+
+class Needs:
+    name: ClassVar[str] = "needs"
+    requires: ClassVar[tuple[str, ...]] = ("publication",)
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, doc: Document) -> None:
+        pass
+
+
+class Explodes:
+    name: ClassVar[str] = "explodes"
+    requires: ClassVar[tuple[str, ...]] = ("lang",)
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            raise ZeroDivisionError("division by zero")
+
+
+def test_chain_is_checked_at_construction():
+    with pytest.raises(RasadError, match="E040.*needs.*publication"):
+        Pipeline([TextStage(), Needs()])
+
+
+def test_default_pipeline_order():
+    assert default_pipeline().names == ("text", "publication", "dates", "layout")
+
+
+def test_a_failing_article_does_not_stop_the_batch():
+    pipe = Pipeline([TextStage(), Explodes()])
+    items = [
+        Article("Iraq and Iran held talks in Baghdad today.", "a.txt", "text"),
+        Article("boom goes this article about Iraq and Iran", "b.txt", "text"),
+        ReadFailure("c.txt", "/x/c.txt", "read", "E002", "empty"),
+        Article("Another article about the border.", "d.txt", "text"),
+    ]
+    results = list(analyse(items, pipeline=pipe))
+    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Failure", "Document"]
+    failure = results[1]
+    assert isinstance(failure, Failure)
+    assert (failure.file, failure.stage, failure.code) == ("b.txt", "explodes", "E999")
+    assert "ZeroDivisionError" in failure.reason
+
+
+def test_parallel_analysis_keeps_input_order():
+    items = [Article(f"Article {i} about Iraq and Iran, talks in Baghdad.", f"{i}.txt", "text") for i in range(50)]
+    one = [r.article.file for r in analyse(items, jobs=1) if isinstance(r, Document)]
+    two = [r.article.file for r in analyse(items, jobs=2) if isinstance(r, Document)]
+    assert one == two == [f"{i}.txt" for i in range(50)]
+
+
+def test_normalized_view_is_built_on_first_use():
+    doc = default_pipeline()(Article("گفت‌وگوی تلفنی وزیران خارجه ایران و عراق", "x.txt", "text"))
+    assert doc._normalized is None
+    assert doc.normalized.text.startswith("گفتوگوی تلفنی")
+    assert doc.normalized is doc.normalized
