@@ -13,9 +13,13 @@ import pytest
 RASAD = [sys.executable, "-m", "rasad"]
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([*RASAD, *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=300)
+    return subprocess.run(
+        [*RASAD, *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=300
+    )
 
 
 def records(proc: subprocess.CompletedProcess[bytes]) -> list[dict]:
@@ -23,7 +27,11 @@ def records(proc: subprocess.CompletedProcess[bytes]) -> list[dict]:
 
 
 def summary(proc: subprocess.CompletedProcess[bytes]) -> dict:
-    lines = [json.loads(line) for line in proc.stderr.decode("utf-8").splitlines() if line.startswith("{")]
+    lines = [
+        json.loads(line)
+        for line in proc.stderr.decode("utf-8").splitlines()
+        if line.startswith("{")
+    ]
     return next(line for line in lines if "summary" in line)
 
 
@@ -58,11 +66,20 @@ def test_ingest_twice_adds_nothing(tmp_path):
 
 
 def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path):
-    (tmp_path / "good.txt").write_text("وزیر خارجه ایران امروز با همتای عراقی خود در بغداد دیدار کرد.", "utf-8")
+    (tmp_path / "good.txt").write_text(
+        "وزیر خارجه ایران امروز با همتای عراقی خود در بغداد دیدار کرد.", "utf-8"
+    )
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     db = f"sqlite:///{tmp_path / 'r.db'}"
-    proc = run("ingest", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), "--db", db)
+    proc = run(
+        "ingest",
+        str(tmp_path / "good.txt"),
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "binary.txt"),
+        "--db",
+        db,
+    )
     assert proc.returncode == 1
     s = summary(proc)
     assert s["stored"] == 1 and s["failed"] == 2
@@ -72,7 +89,7 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path):
 
 
 def test_extract_reads_stdin():
-    text = "Iran's foreign minister met his Iraqi counterpart in Baghdad on Tuesday.".encode()
+    text = b"Iran's foreign minister met his Iraqi counterpart in Baghdad on Tuesday."
     proc = run("extract", "-", stdin=text)
     assert proc.returncode == 0, proc.stderr.decode()
     (r,) = records(proc)
@@ -104,7 +121,9 @@ def test_extract_seeds_scores(tmp_path):
     pred.write_bytes(proc.stdout)
     scored = subprocess.run(
         [sys.executable, str(shared_path("tools", "score.py")), str(gold), str(pred), "--json"],
-        capture_output=True, timeout=120, check=True,
+        capture_output=True,
+        timeout=120,
+        check=True,
     )
     report = json.loads(scored.stdout)
     assert report["lang_acc"] == 1.0

@@ -37,7 +37,8 @@ def test_ten_thousand_articles_with_corrupt_files(tmp_path):
     db = tmp_path / "r.db"
     proc = subprocess.run(
         rasad("ingest", str(root), "--db", f"sqlite:///{db}", "--jobs", "2"),
-        capture_output=True, timeout=1200,
+        capture_output=True,
+        timeout=1200,
     )
     assert proc.returncode == 1  # some inputs failed: a clean, non-zero exit
     s = summary(proc.stderr)
@@ -77,7 +78,8 @@ def test_killed_ingest_leaves_no_half_article(tmp_path):
 
     proc = subprocess.Popen(
         rasad("ingest", str(root), "--db", f"sqlite:///{crashed}", "--batch-size", "40"),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 300
     stored = 0
@@ -99,7 +101,9 @@ def test_killed_ingest_leaves_no_half_article(tmp_path):
 
     # resume, and compare with an ingest that never crashed
     for db in (crashed, clean):
-        subprocess.run(rasad("ingest", str(root), "--db", f"sqlite:///{db}"), capture_output=True, timeout=900)
+        subprocess.run(
+            rasad("ingest", str(root), "--db", f"sqlite:///{db}"), capture_output=True, timeout=900
+        )
     after, reference = _dates_by_article(crashed), _dates_by_article(clean)
     assert len(after) == manifest.good_articles
     assert after == reference

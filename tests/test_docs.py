@@ -16,8 +16,7 @@ CLI_DOC = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
 def _commands():
-    for name, command in cli.commands.items():
-        yield name, command
+    yield from cli.commands.items()
 
 
 @pytest.mark.parametrize(("name", "command"), list(_commands()))

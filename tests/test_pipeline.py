@@ -32,7 +32,7 @@ class Explodes:
 
 
 def test_chain_is_checked_at_construction():
-    with pytest.raises(RasadError, match="E040.*needs.*publication"):
+    with pytest.raises(RasadError, match=r"E040.*needs.*publication"):
         Pipeline([TextStage(), Needs()])
 
 
@@ -57,7 +57,10 @@ def test_a_failing_article_does_not_stop_the_batch():
 
 
 def test_parallel_analysis_keeps_input_order():
-    items = [Article(f"Article {i} about Iraq and Iran, talks in Baghdad.", f"{i}.txt", "text") for i in range(50)]
+    items = [
+        Article(f"Article {i} about Iraq and Iran, talks in Baghdad.", f"{i}.txt", "text")
+        for i in range(50)
+    ]
     one = [r.article.file for r in analyse(items, jobs=1) if isinstance(r, Document)]
     two = [r.article.file for r in analyse(items, jobs=2) if isinstance(r, Document)]
     assert one == two == [f"{i}.txt" for i in range(50)]

@@ -1,8 +1,8 @@
 """Errors rasad raises, in one catalogue.
 
     RasadError                 root: catch this to catch everything rasad raises on purpose
-    ├── InputError             an article or file that cannot be read (bad encoding, empty, truncated)
-    ├── DataError              shipped or user-supplied data (YAML lexicons, knowledge base) is invalid
+    ├── InputError             an article or file that cannot be read (encoding, empty, ...)
+    ├── DataError              shipped or user-supplied data (lexicons, knowledge base) invalid
     └── StoreError             the database cannot be opened, migrated or written
 
 Every error carries a short code (``E0xx``) so that logs, the failures table and the docs can
@@ -11,10 +11,10 @@ refer to one cause. Messages say what was wrong and what to do about it.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """The catalogue: one entry per cause, with the message template."""
 
     E001 = "file not found: {path}"
@@ -34,7 +34,7 @@ class Code(str, Enum):
     E031 = "database error: {detail}"
     E040 = "pipeline misconfigured: {detail}"
 
-    def format(self, **kwargs: object) -> str:
+    def message(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
 
 
@@ -44,7 +44,7 @@ class RasadError(Exception):
     def __init__(self, code: Code, **kwargs: object) -> None:
         self.code = code
         self.details = kwargs
-        super().__init__(code.format(**kwargs))
+        super().__init__(code.message(**kwargs))
 
 
 class InputError(RasadError):

@@ -77,7 +77,12 @@ def test_failures_recorded_with_stage_and_reason(store):
     result = store.write([], [f], run)
     assert result.failed == 1
     (row,) = store.failures(run)
-    assert (row["file"], row["stage"], row["code"], row["reason"]) == ("bad.bin", "read", "E004", "binary data")
+    assert (row["file"], row["stage"], row["code"], row["reason"]) == (
+        "bad.bin",
+        "read",
+        "E004",
+        "binary data",
+    )
 
 
 def test_batch_is_all_or_nothing(store, monkeypatch):
@@ -93,7 +98,11 @@ def test_batch_is_all_or_nothing(store, monkeypatch):
 
 
 def test_ingest_summary_counts(store):
-    results = [doc(FA, "fa.txt"), Failure("x.txt", None, "read", "E002", "empty"), doc(EN, "en.txt")]
+    results = [
+        doc(FA, "fa.txt"),
+        Failure("x.txt", None, "read", "E002", "empty"),
+        doc(EN, "en.txt"),
+    ]
     summary = ingest(results, store, batch_size=2)
     assert (summary.stored, summary.unchanged, len(summary.failures)) == (2, 0, 1)
     assert store.stats()["runs"] == 1
@@ -107,11 +116,15 @@ def test_bad_url_is_a_clear_error():
 
 
 texts = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=300
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=300,
 ).filter(lambda t: t.strip())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(batch=st.lists(texts, min_size=1, max_size=6))
 def test_ingest_is_idempotent_and_text_exact(tmp_path_factory, batch):
     s = open_store(f"sqlite:///{tmp_path_factory.mktemp('h') / 'h.db'}")

@@ -10,11 +10,13 @@ from rasad.text.profile import text_profile
 
 # Persian and Arabic letters, marks, ZWNJ, tatweel, digits, spaces and Latin: what news text holds
 ALPHABET = st.sampled_from(
-    list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةىأإآؤئءۀ")
-    + ["\u200c", "\u200d", "\u0640", "\u064b", "\u0651", "\u0670", "\u200f", "\ufeff"]
-    + list("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789")
-    + list(" \n\t\u00a0")
-    + list("AbcZ’-.،؛؟«»“”")
+    [
+        *"ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةىأإآؤئءۀ",
+        *"\u200c\u200d\u0640\u064b\u0651\u0670\u200f\ufeff",
+        *"۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789",
+        *" \n\t\u00a0",
+        *"AbcZ’-.،؛؟«»“”",
+    ]
 )
 texts = st.text(ALPHABET, max_size=200)
 

@@ -33,7 +33,12 @@ db_option = click.option(
     help="Database URL: sqlite:///path.db or postgresql://user@host/db (env RASAD_DB).",
 )
 jobs_option = click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes.",
 )
 samples_option = click.option(
     "--samples", is_flag=True, help="Read the sample articles bundled with rasad."
@@ -45,7 +50,9 @@ def _inputs(paths: tuple[str, ...], samples: bool) -> list[str]:
     if samples:
         inputs.append(str(SAMPLES))
     if not inputs:
-        raise click.UsageError("give at least one PATH (file, directory, glob, URL or -), or --samples")
+        raise click.UsageError(
+            "give at least one PATH (file, directory, glob, URL or -), or --samples"
+        )
     return inputs
 
 

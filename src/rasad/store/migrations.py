@@ -36,8 +36,6 @@ def migrate(engine: Engine) -> list[str]:
             if done:
                 continue
             apply(conn)
-            conn.execute(
-                schema.migrations.insert().values(name=name, applied_at=datetime.now(UTC))
-            )
+            conn.execute(schema.migrations.insert().values(name=name, applied_at=datetime.now(UTC)))
             applied_now.append(name)
     return applied_now

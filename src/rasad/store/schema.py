@@ -64,7 +64,9 @@ Index("ix_articles_lang", articles.c.lang)
 date_mentions = Table(
     "date_mentions",
     metadata,
-    Column("article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("start", Integer, primary_key=True),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),

@@ -124,7 +124,7 @@ class SQLStore:
             batch.setdefault(document_id(doc), doc)
         try:
             with self.engine.begin() as conn:
-                existing = set()
+                existing: set[str] = set()
                 ids = list(batch)
                 for i in range(0, len(ids), 500):
                     chunk = ids[i : i + 500]
@@ -145,10 +145,7 @@ class SQLStore:
                 if failures:
                     conn.execute(
                         schema.failures.insert(),
-                        [
-                            {**f.to_json(), "run_id": run_id, "created_at": now}
-                            for f in failures
-                        ],
+                        [{**f.to_json(), "run_id": run_id, "created_at": now} for f in failures],
                     )
         except SQLAlchemyError as e:
             raise StoreError(Code.E031, detail=str(e).splitlines()[0]) from e
@@ -161,9 +158,11 @@ class SQLStore:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(schema.articles).where(schema.articles.c.id == article_id)
-            ).mappings().first()
+            row = (
+                conn.execute(select(schema.articles).where(schema.articles.c.id == article_id))
+                .mappings()
+                .first()
+            )
             if row is None:
                 return None
             dates = conn.execute(

@@ -145,7 +145,10 @@ def detect(text: str, profile: ScriptProfile | None = None) -> Lang | None:
 def article_language(paragraph_langs: list[tuple[Lang | None, int]]) -> Lang | None:
     """The article's language: the one that covers most letters among its paragraphs."""
     weight: dict[Lang, int] = {}
-    for lang, letters in paragraph_langs:
-        if lang is not None:
-            weight[lang] = weight.get(lang, 0) + letters
-    return max(weight, key=lambda k: weight[k]) if weight else None
+    for found, letters in paragraph_langs:
+        if found is not None:
+            weight[found] = weight.get(found, 0) + letters
+    if not weight:
+        return None
+    best: Lang = max(weight, key=weight.__getitem__)
+    return best

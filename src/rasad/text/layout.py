@@ -43,7 +43,9 @@ def _is_headline(text: str) -> bool:
     return not s.endswith(".")
 
 
-def find_title(text: str, paras: list[Span], profile: TextProfile, body_on_header_line: bool) -> Span | None:
+def find_title(
+    text: str, paras: list[Span], profile: TextProfile, body_on_header_line: bool
+) -> Span | None:
     """The headline's span, or None."""
     if not paras or body_on_header_line:
         return None
@@ -85,9 +87,9 @@ def find_source(text: str, paras: list[Span], profile: TextProfile) -> str | Non
             stop = _SOURCE_STOP.search(rest)
             if stop is None:
                 continue
-            name = _clean_source(rest[: stop.start()], profile)
-            if name:
-                return name
+            cleaned = _clean_source(rest[: stop.start()], profile)
+            if cleaned:
+                return cleaned
     for p in paras[:6]:
         m = _DATELINE.match(text, p.start, p.end)
         if m:

@@ -1,4 +1,4 @@
-"""Text profiles: each language's normalization and text cues, read from ``lang/<lang>/text.yaml``."""
+"""Text profiles: each language's normalization and text cues, from ``lang/<lang>/text.yaml``."""
 
 from __future__ import annotations
 

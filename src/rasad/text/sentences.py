@@ -10,8 +10,6 @@ letter. ``،`` and ``؛`` never end a sentence. A period does not end one betwee
 
 from __future__ import annotations
 
-import re
-
 from rasad.document import Span
 from rasad.text.profile import TextProfile
 

@@ -31,7 +31,12 @@ class TextStage:
 
     name: ClassVar[str] = "text"
     requires: ClassVar[tuple[str, ...]] = ("article",)
-    provides: ClassVar[tuple[str, ...]] = ("paragraphs", "lang", "normalized", "sentences")  # view: lazy
+    provides: ClassVar[tuple[str, ...]] = (
+        "paragraphs",
+        "lang",
+        "normalized",
+        "sentences",
+    )  # view: lazy
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
