@@ -28,7 +28,7 @@ typecheck: $(BIN)/rasad
 	$(BIN)/mypy
 
 unit: $(BIN)/rasad
-	$(BIN)/pytest --cov=rasad --cov-report=term:skip-covered -q
+	scripts/with-postgres $(BIN)/pytest --cov=rasad --cov-report=term:skip-covered -q
 
 bench: $(BIN)/rasad
 	$(BIN)/python benchmarks/run.py --n 10000

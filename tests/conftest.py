@@ -4,6 +4,9 @@ skip with a reason when it is absent, except in CI (``CI=true``), where its abse
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,3 +33,29 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def seeds_gold() -> Path:
     return shared_path("seeds", "gold.jsonl")
+
+
+def postgres_admin_url() -> str:
+    """The test server's URL (``RASAD_TEST_PG_URL``, set by ``scripts/with-postgres``)."""
+    url = os.environ.get("RASAD_TEST_PG_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("RASAD_TEST_PG_URL is not set in CI: run the tests through scripts/with-postgres")
+        pytest.skip("RASAD_TEST_PG_URL is not set: no PostgreSQL server to test against")
+    return url
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A fresh, empty database on the test server, dropped afterwards."""
+    import psycopg
+
+    admin = postgres_admin_url()
+    name = "rasad_test_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield admin.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

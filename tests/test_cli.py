@@ -65,6 +65,19 @@ def test_ingest_twice_adds_nothing(tmp_path):
     assert stats["articles"] == n and stats["runs"] == 2
 
 
+def test_ingest_into_postgresql():
+    from tests.conftest import postgres_database
+
+    with postgres_database() as url:
+        first = run("ingest", "--samples", "--db", url)
+        assert first.returncode == 0, first.stderr.decode()
+        again = run("ingest", "--samples", "--db", url)
+        assert summary(again)["stored"] == 0
+        stats = json.loads(run("stats", "--db", url, "--json").stdout)
+        assert stats["articles"] == summary(first)["stored"] > 0
+        assert set(stats["by_lang"]) == {"fa", "ar", "en"}
+
+
 def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path):
     (tmp_path / "good.txt").write_text(
         "وزیر خارجه ایران امروز با همتای عراقی خود در بغداد دیدار کرد.", "utf-8"

@@ -95,6 +95,7 @@ def ingest(
         summary.stored += written.stored
         summary.unchanged += written.unchanged
         summary.failures.extend(fails)
+        summary.failures.extend(written.rejected)
         docs.clear()
         fails.clear()
 

@@ -103,3 +103,11 @@ def test_yaml_covers_cldr_month_names(lang: str, locale: str, context: str) -> N
     ours = {key(s): m for s, (cal, m) in lex.months if cal == "gregorian"}
     for month, name in get_month_names("wide", context, locale).items():
         assert ours.get(key(name)) == month, f"{locale} {context}: {name!r} (month {month})"
+
+
+def test_relative_regex_groups_are_the_tokens_in_order() -> None:
+    # expressions.relative_mentions reads the tokens with ``m.groups()``
+    from rasad.dates.patterns import relative_grammar
+
+    for langs in (("fa",), ("ar",), ("en",), ("fa", "ar", "en")):
+        assert relative_grammar(langs).regex.groupindex == {"t1": 1, "t2": 2, "t3": 3, "t4": 4}

@@ -25,14 +25,14 @@ def doc(text: str, file: str = "a.txt", url: str | None = None):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path / 'r.db'}")
+def store(store_url):
+    s = open_store(store_url)
     yield s
     s.close()
 
 
-def test_migrations_recorded_once(tmp_path):
-    url = f"sqlite:///{tmp_path / 'm.db'}"
+def test_migrations_recorded_once(store_url):
+    url = store_url
     first = open_store(url)
     assert first.migrations_applied == ["0001_initial"]
     assert first.applied_migrations() == ["0001_initial"]
@@ -89,7 +89,7 @@ def test_batch_is_all_or_nothing(store, monkeypatch):
     good = [doc(FA, "fa.txt"), doc(EN, "en.txt")]
 
     def boom(aid, d):
-        raise sql_mod.SQLAlchemyError("disk went away")
+        raise sql_mod.OperationalError("INSERT", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(sql_mod, "_date_rows", boom)
     with pytest.raises(StoreError, match="E031"):
@@ -115,30 +115,62 @@ def test_bad_url_is_a_clear_error():
         open_store("sqlite:////no/such/dir/r.db")
 
 
+def test_one_refused_article_does_not_sink_its_batch(store, monkeypatch):
+    docs = [doc(FA, "fa.txt"), doc(AR, "ar.txt"), doc(EN, "en.txt")]
+    real = sql_mod._article_row
+
+    def refuse_arabic(d, run_id, now):
+        row = real(d, run_id, now)
+        if d.article.file == "ar.txt":
+            row["file"] = None  # NOT NULL: the database refuses this one article
+        return row
+
+    monkeypatch.setattr(sql_mod, "_article_row", refuse_arabic)
+    run = store.start_run("test")
+    result = store.write(docs, [Failure("x.bin", None, "read", "E004", "binary")], run)
+    assert (result.stored, result.unchanged, result.failed) == (2, 0, 1)
+    assert [f.file for f in result.rejected] == ["ar.txt"]
+    assert result.rejected[0].stage == "store" and result.rejected[0].code == "E031"
+    assert {f["file"] for f in store.failures(run)} == {"x.bin", "ar.txt"}
+    assert store.stats()["articles"] == 2
+
+
+def test_text_postgresql_cannot_hold_is_a_recorded_failure(store):
+    docs = [doc("Iraq and Iran \x00 held talks in Baghdad.", "nul.txt"), doc(EN, "en.txt")]
+    result = store.write(docs, [], None)
+    if store.engine.dialect.name == "postgresql":
+        assert result.stored == 1 and [f.file for f in result.rejected] == ["nul.txt"]
+    else:  # SQLite keeps any text
+        assert result.stored == 2 and not result.rejected
+        row = store.article(sql_mod.document_id(docs[0]))
+        assert row is not None and row["text"] == docs[0].text
+
+
+def _reset(s) -> None:
+    from rasad.store import schema
+
+    with s.engine.begin() as conn:
+        for table in (schema.date_mentions, schema.articles, schema.failures, schema.runs):
+            conn.execute(table.delete())
+
+
 texts = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-    min_size=1,
-    max_size=300,
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=300
 ).filter(lambda t: t.strip())
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(batch=st.lists(texts, min_size=1, max_size=6))
-def test_ingest_is_idempotent_and_text_exact(tmp_path_factory, batch):
-    s = open_store(f"sqlite:///{tmp_path_factory.mktemp('h') / 'h.db'}")
-    try:
-        docs = [doc(t, f"{i}.txt") for i, t in enumerate(batch)]
-        first = ingest(docs, s)
-        second = ingest(docs, s)
-        distinct = {sql_mod.document_id(d) for d in docs}
-        assert first.stored == len(distinct)
-        assert second.stored == 0 and second.unchanged == len(docs)
-        for d in docs:
-            row = s.article(sql_mod.document_id(d))
-            assert row is not None
-            assert sql_mod.document_id(d) == row["id"]
-        assert s.stats()["articles"] == len(distinct)
-    finally:
-        s.close()
+def test_ingest_is_idempotent_and_text_exact(store, batch):
+    _reset(store)
+    docs = [doc(t, f"{i}.txt") for i, t in enumerate(batch)]
+    first = ingest(docs, store)
+    second = ingest(docs, store)
+    distinct = {sql_mod.document_id(d) for d in docs}
+    assert first.stored == len(distinct)
+    assert second.stored == 0 and second.unchanged == len(docs)
+    for d in docs:
+        row = store.article(sql_mod.document_id(d))
+        assert row is not None
+        assert row["text"] in {x.text for x in docs if sql_mod.document_id(x) == row["id"]}
+    assert store.stats()["articles"] == len(distinct)

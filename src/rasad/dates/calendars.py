@@ -8,11 +8,15 @@ Rules for values coarser than a day, in every calendar:
         1 Mehr, always in the year of 1 Farvardin; Hijri: 1 Rajab, the year's middle).
 Year ranges accepted (anything else is not a date): Gregorian 1600-2199, Jalali 1200-1499,
 Hijri 1343-1500 (the range hijridate's Umm al-Qura tables cover).
+
+The conversions are pure, so their results are memoised (bounded ``lru_cache``): news texts
+name the same few days over and over, and jdatetime/hijridate cost microseconds per call.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import hijridate
 import jdatetime
@@ -33,6 +37,7 @@ def year_ok(calendar: Calendar, year: int) -> bool:
     return lo <= year <= hi
 
 
+@lru_cache(maxsize=8192)
 def to_gregorian(calendar: Calendar, year: int, month: int, day: int) -> dt.date | None:
     """The Gregorian date of a day in ``calendar``, or None if no such day exists."""
     if not year_ok(calendar, year) or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -49,6 +54,7 @@ def to_gregorian(calendar: Calendar, year: int, month: int, day: int) -> dt.date
         return None
 
 
+@lru_cache(maxsize=8192)
 def month_value(calendar: Calendar, year: int, month: int) -> str | None:
     """``YYYY-MM`` for a month of ``calendar`` (the Gregorian month holding its 15th day)."""
     if calendar == "gregorian":
@@ -57,6 +63,7 @@ def month_value(calendar: Calendar, year: int, month: int) -> str | None:
     return None if d is None else f"{d.year:04d}-{d.month:02d}"
 
 
+@lru_cache(maxsize=8192)
 def year_value(calendar: Calendar, year: int) -> str | None:
     """``YYYY`` for a year of ``calendar`` (the Gregorian year holding its 7th month's 1st)."""
     if calendar == "gregorian":
@@ -65,6 +72,7 @@ def year_value(calendar: Calendar, year: int) -> str | None:
     return None if d is None else f"{d.year:04d}"
 
 
+@lru_cache(maxsize=8192)
 def year_of(calendar: Calendar, day: dt.date) -> int:
     """The year, in ``calendar``, that ``day`` falls in."""
     if calendar == "gregorian":
@@ -74,6 +82,7 @@ def year_of(calendar: Calendar, day: dt.date) -> int:
     return int(hijridate.Gregorian(day.year, day.month, day.day).to_hijri().year)
 
 
+@lru_cache(maxsize=8192)
 def latest_on_or_before(
     calendar: Calendar, month: int, day: int, anchor: dt.date
 ) -> dt.date | None:

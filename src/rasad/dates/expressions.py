@@ -335,11 +335,7 @@ def relative_mentions(
         hits.extend(find_all(low, g.latin_triggers, 0, n))
     for ws, we in windows(v, hits, g.reach, g.reach, 0, n):
         for m in g.regex.finditer(v, ws, we):
-            tokens = [
-                (key(m[f"t{i}"]), m.start(f"t{i}"), m.end(f"t{i}"))
-                for i in (1, 2, 3, 4)
-                if m[f"t{i}"] is not None
-            ]
+            tokens = [(key(t), *m.span(i)) for i, t in enumerate(m.groups(), 1) if t is not None]
             if not left_edge_ok(v, m.start()):
                 tokens = tokens[1:]
             for s, e, (value, kind) in _read_tokens(g, v, tokens, anchor):

@@ -45,12 +45,18 @@ FOLD_PAIRS: tuple[tuple[str, str], ...] = (
     *_FOLDS.items(),
 )
 
-_MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200d\u200e\u200f\u061c\u202a-\u202e\ufeff"
-MARKS_RE = re.compile(f"[{_MARKS}]+")
-# every character MARKS_RE matches, one by one
-MARK_CHARS: tuple[str, ...] = tuple(
-    chr(c) for c in range(0x10000) if MARKS_RE.fullmatch(chr(c)) is not None
+_MARK_RANGES = (
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06ED),
+    (0x0640, 0x0640),
+    (0x200D, 0x200F),
+    (0x061C, 0x061C),
+    (0x202A, 0x202E),
+    (0xFEFF, 0xFEFF),
 )
+MARK_CHARS: tuple[str, ...] = tuple(chr(c) for lo, hi in _MARK_RANGES for c in range(lo, hi + 1))
+MARKS_RE = re.compile(f"[{''.join(MARK_CHARS)}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +92,20 @@ def _make_view(text: str) -> View:
     for a, b in FOLD_PAIRS:
         if a in folded:
             folded = folded.replace(a, b)
-    if not any(c in folded for c in MARK_CHARS):
+    marks = [c for c in MARK_CHARS if c in folded]
+    if not marks:
         return View(folded)
-    kept: list[int] = []
-    removed = 0
-    for m in MARKS_RE.finditer(folded):
-        start = m.start() - removed
-        n = m.end() - m.start()
-        kept.extend([start] * n)
-        removed += n
-    return View(MARKS_RE.sub("", folded), tuple(kept))
+    at: list[int] = []  # positions of removed characters, in ``folded``
+    for c in marks:
+        i = folded.find(c)
+        while i != -1:
+            at.append(i)
+            i = folded.find(c, i + 1)
+    at.sort()
+    kept = tuple(p - n for n, p in enumerate(at))
+    for c in marks:
+        folded = folded.replace(c, "")
+    return View(folded, kept)
 
 
 @lru_cache(maxsize=4096)

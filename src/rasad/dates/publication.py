@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from email.utils import parsedate_tz
 
 from rasad.document import DateMention, DateValue, Lang, Span
@@ -91,9 +92,11 @@ def publication_from_text(text: str, lang: Lang | None) -> tuple[DateValue, Span
     if lines and _HEADER.match(view.text):
         lines = lines[1:]
     g = label_grammar()
+    seps = _separators(view.text)
     updated: DateMention | None = None
     for s, e in lines:
-        for at in (s, *(i + 1 for i in _separators(view.text, s, e))):
+        starts = (s, *(i + 1 for ps in seps for i in ps[bisect_left(ps, s) : bisect_left(ps, e)]))
+        for at in starts if seps else (s,):
             m = g.regex.match(view.text, at, e)
             if m is None:
                 continue
@@ -103,7 +106,12 @@ def publication_from_text(text: str, lang: Lang | None) -> tuple[DateValue, Span
             if g.kinds[key(m["label"])] == "published":
                 return hit.date, hit.span
             updated = updated or hit
-    top = [(s, e) for s, e in lines if view.text[s:e].strip() and s < TOP_CHARS][:TOP_LINES]
+    top: list[tuple[int, int]] = []
+    for s, e in lines:
+        if s >= TOP_CHARS or len(top) == TOP_LINES:
+            break
+        if view.text[s:e].strip():
+            top.append((s, e))
     if top:
         found = explicit_mentions(text, lang, None, top[0][0], top[-1][1])
         for s, e in top:
@@ -122,8 +130,11 @@ def publication_from_text(text: str, lang: Lang | None) -> tuple[DateValue, Span
     return None
 
 
-def _separators(view: str, s: int, e: int) -> list[int]:
-    return [i for i, _ in find_all(view, "|•·", s, e)]
+def _separators(view: str) -> tuple[list[int], ...]:
+    """Positions of ``|``, ``•`` and ``·`` in ``view``, one sorted list per character (the
+    order labels after separators are tried in); empty when the text has none."""
+    found = tuple([i for i, _ in find_all(view, sep, 0, len(view))] for sep in "|•·")
+    return found if any(found) else ()
 
 
 def parse_published(value: str) -> DateValue | None:

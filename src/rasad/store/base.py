@@ -13,7 +13,8 @@ from rasad.document import Document, Failure
 class WriteResult:
     stored: int  # articles new to the store
     unchanged: int  # articles the store already held (same id)
-    failed: int  # failures recorded
+    failed: int  # failures handed in by the caller, all recorded
+    rejected: tuple[Failure, ...] = ()  # articles the database refused, recorded as failures
 
 
 class Store(Protocol):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from rasad.document import Document, Failure
 from rasad.errors import Code, StoreError
@@ -78,6 +78,10 @@ def _date_rows(aid: str, doc: Document) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
 class SQLStore:
     """A store in one SQL database; writes go through one connection at a time."""
 
@@ -89,7 +93,7 @@ class SQLStore:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self.migrations_applied = migrate(self.engine)
         except SQLAlchemyError as e:
-            raise StoreError(Code.E031, detail=str(e).splitlines()[0]) from e
+            raise StoreError(Code.E031, detail=_first_line(e)) from e
 
     def start_run(self, command: str) -> int:
         with self.engine.begin() as conn:
@@ -118,38 +122,73 @@ class SQLStore:
     def write(
         self, docs: Sequence[Document], failures: Sequence[Failure], run_id: int | None
     ) -> WriteResult:
-        now = datetime.now(UTC)
+        """Store a batch in one transaction.
+
+        When the database refuses the batch because of one article's data (a constraint, a
+        value the backend cannot hold, such as a NUL character in PostgreSQL text), each article
+        is retried in a transaction of its own and those it still refuses are recorded as
+        failures at stage ``store``. An operational error (disk, connection) rolls the whole
+        batch back and raises :class:`StoreError`.
+        """
         batch: dict[str, Document] = {}
         for doc in docs:
             batch.setdefault(document_id(doc), doc)
         try:
-            with self.engine.begin() as conn:
-                existing: set[str] = set()
-                ids = list(batch)
-                for i in range(0, len(ids), 500):
-                    chunk = ids[i : i + 500]
-                    existing.update(
-                        conn.execute(
-                            select(schema.articles.c.id).where(schema.articles.c.id.in_(chunk))
-                        ).scalars()
-                    )
-                new = {aid: d for aid, d in batch.items() if aid not in existing}
-                if new:
-                    conn.execute(
-                        schema.articles.insert(),
-                        [_article_row(d, run_id, now) for d in new.values()],
-                    )
-                    dates = [row for aid, d in new.items() for row in _date_rows(aid, d)]
-                    if dates:
-                        conn.execute(schema.date_mentions.insert(), dates)
-                if failures:
-                    conn.execute(
-                        schema.failures.insert(),
-                        [{**f.to_json(), "run_id": run_id, "created_at": now} for f in failures],
-                    )
+            stored = self._write(batch, failures, run_id)
+            return WriteResult(stored, len(docs) - stored, len(failures))
+        except (OperationalError, InterfaceError) as e:
+            raise StoreError(Code.E031, detail=_first_line(e)) from e
         except SQLAlchemyError as e:
-            raise StoreError(Code.E031, detail=str(e).splitlines()[0]) from e
-        return WriteResult(len(new), len(docs) - len(new), len(failures))
+            if len(batch) <= 1 and not failures:
+                raise StoreError(Code.E031, detail=_first_line(e)) from e
+        stored = 0
+        rejected: list[Failure] = []
+        for aid, doc in batch.items():
+            try:
+                stored += self._write({aid: doc}, (), run_id)
+            except (OperationalError, InterfaceError) as e:
+                raise StoreError(Code.E031, detail=_first_line(e)) from e
+            except SQLAlchemyError as e:
+                art = doc.article
+                reason = Code.E031.message(detail=_first_line(e))
+                rejected.append(Failure(art.file, art.path, "store", "E031", reason))
+        try:
+            self._write({}, [*failures, *rejected], run_id)
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E031, detail=_first_line(e)) from e
+        unchanged = len(docs) - stored - len(rejected)
+        return WriteResult(stored, unchanged, len(failures), tuple(rejected))
+
+    def _write(
+        self, batch: dict[str, Document], failures: Sequence[Failure], run_id: int | None
+    ) -> int:
+        """Insert the articles of ``batch`` not yet stored, and ``failures``; return how many."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            existing: set[str] = set()
+            ids = list(batch)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                existing.update(
+                    conn.execute(
+                        select(schema.articles.c.id).where(schema.articles.c.id.in_(chunk))
+                    ).scalars()
+                )
+            new = {aid: d for aid, d in batch.items() if aid not in existing}
+            if new:
+                conn.execute(
+                    schema.articles.insert(),
+                    [_article_row(d, run_id, now) for d in new.values()],
+                )
+                dates = [row for aid, d in new.items() for row in _date_rows(aid, d)]
+                if dates:
+                    conn.execute(schema.date_mentions.insert(), dates)
+            if failures:
+                conn.execute(
+                    schema.failures.insert(),
+                    [{**f.to_json(), "run_id": run_id, "created_at": now} for f in failures],
+                )
+        return len(new)
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
