@@ -76,7 +76,9 @@ def main() -> int:
         return 1
     one_round(cases)  # warm-up: grammars compiled, lexicons loaded
     best = min(one_round(cases) for _ in range(args.rounds))
-    print(f"{len(cases)} articles: {best / len(cases) * 1e3:.4f} ms/article (best of {args.rounds})")
+    print(
+        f"{len(cases)} articles: {best / len(cases) * 1e3:.4f} ms/article (best of {args.rounds})"
+    )
 
     if args.profile:
         prof = cProfile.Profile()

@@ -143,3 +143,27 @@ def test_adversarial_inputs_are_fast() -> None:
         publication_from_text(text, None)
         parse_published(text)
         assert time.perf_counter() - start < 1.0, text[:30]
+
+
+def _reference_view(text: str) -> tuple[str, tuple[int, ...]]:
+    """The folding rules written the slow, obvious way (one regex pass for the marks)."""
+    from rasad.dates.fold import FOLD_PAIRS, MARKS_RE
+
+    folded = text
+    for a, b in FOLD_PAIRS:
+        folded = folded.replace(a, b)
+    kept: list[int] = []
+    removed = 0
+    for m in MARKS_RE.finditer(folded):
+        kept.extend([m.start() - removed] * (m.end() - m.start()))
+        removed += m.end() - m.start()
+    return MARKS_RE.sub("", folded), tuple(kept)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_view_matches_reference_folding(text: str) -> None:
+    from rasad.dates.fold import _make_view
+
+    view = _make_view(text)
+    assert (view.text, view.kept_before) == _reference_view(text)
