@@ -281,7 +281,8 @@ def _fmt(x: float | int | None, spec: str = "") -> str:
 def markdown(results: list[Measurement]) -> str:
     head = (
         "| command | status | good articles | out | wall s | CPU s | cores busy | "
-        "art / CPU-s | art / s / core | peak RSS MB (max proc) | peak RSS MB (tree) |\n"
+        "articles/s per core (per CPU-s) | art / s / core available | "
+        "peak RSS MB (max proc) | peak RSS MB (tree) |\n"
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = [
@@ -310,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
         "(instead of > /dev/null)",
     )
     ap.add_argument("--only", choices=("extract", "ingest"), help="run one command only")
+    ap.add_argument(
+        "--by-format",
+        action="store_true",
+        help="also time extract on the HTML pages alone and on text and JSON Lines alone",
+    )
     ap.add_argument("--results", type=Path, default=RESULTS)
     args = ap.parse_args(argv)
 
@@ -347,6 +353,30 @@ def main(argv: list[str] | None = None) -> int:
             print(f"extract accuracy against the manifest: {acc}", file=sys.stderr)
         results.append(m)
         print(f"extract: {m.status} in {_fmt(m.wall_s, '.1f')} s", file=sys.stderr)
+    if args.by_format and args.only in (None, "extract"):
+        subsets = {
+            "rasad extract (HTML pages only)": (["html"], ["**/*.html"]),
+            "rasad extract (text and JSON Lines only)": (
+                ["text", "seed", "jsonl"],
+                ["**/*.txt", "**/*.jsonl"],
+            ),
+        }
+        for name, (kinds, globs) in subsets.items():
+            n_good = sum(
+                len(f.articles) for f in manifest.files if f.status == "good" and f.kind in kinds
+            )
+            m = measure(
+                name,
+                [str(args.rasad), "extract", *(str(root / g) for g in globs)],
+                good_articles=n_good,
+                cores=cores,
+                stdout_path=None,
+                stderr_path=args.workdir / "extract-subset.stderr",
+                ok_codes=(1,),
+                timeout=args.timeout,
+            )
+            results.append(m)
+            print(f"{name}: {m.status} in {_fmt(m.wall_s, '.1f')} s", file=sys.stderr)
     if args.only in (None, "ingest"):
         db = args.workdir / "bench.db"
         for suffix in ("", "-wal", "-shm", "-journal"):

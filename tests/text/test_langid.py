@@ -79,3 +79,36 @@ def test_every_function_word_points_to_its_language(lang):
 
     for word in text_profile(lang).function_words:
         assert decide_by_words(f"الف {word} ب {word} ج") == lang, word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وزیر خارجه ایران امروز به بغداد سفر کرد.\nاو با همتای عراقی خود دیدار و گفت‌وگو کرد.", ["fa", "fa"]),
+        (
+            "وزیر خارجه ایران امروز به بغداد سفر کرد.\nوقال الوزير إن العلاقة بين البلدين متينة ومستقرة.",
+            ["fa", "ar"],
+        ),
+        ("Iran's foreign minister arrived in Baghdad.\nوزیر خارجه ایران امروز به بغداد سفر کرد.", ["en", "fa"]),
+        ("The talks ended on Tuesday in Baghdad.\n17:38", ["en", None]),
+        ("وصل الوزير إلى بغداد في زيارة رسمية.\nوأكد أهمية العلاقات الثنائية بين البلدين.", ["ar", "ar"]),
+    ],
+)
+def test_paragraph_languages(text, expected):
+    from rasad.document import Article
+    from rasad.text.stage import TextStage
+    from rasad.document import Document
+
+    doc = Document(Article(text, "x.txt", "text"))
+    TextStage()(doc)
+    assert [p.lang for p in doc.paragraphs] == expected
+
+
+def test_single_language_needs_one_script():
+    from rasad.text.langid import single_language
+
+    assert single_language(script_profile("Only English words here, nothing else.")) == "en"
+    assert single_language(script_profile("گفت‌وگوی تلفنی وزیران")) == "fa"
+    assert single_language(script_profile("المرحلة المقبلة")) == "ar"
+    assert single_language(script_profile("گفت‌وگوی تلفنی with English")) is None
+    assert single_language(script_profile("گفتوگو و المرحلة")) is None

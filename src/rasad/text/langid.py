@@ -27,7 +27,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _NOT_LETTERS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩،؛؟٪ـ"  # digits, punctuation and tatweel of the Arabic block
 
 MIN_LETTERS = 12  # below this a paragraph gets no language of its own
-LINGUA_SAMPLE = 1200  # characters handed to lingua when the profile is not decisive
+LINGUA_SAMPLE = 400  # characters handed to lingua when the profile is not decisive
 
 
 def _count(text: str, chars: str) -> int:
@@ -70,6 +70,33 @@ def script_profile(text: str) -> ScriptProfile:
         ar_only=teh + c("ي") + c("ك") + c("ى"),
         teh_marbuta=teh,
     )
+
+
+def letter_count(text: str) -> int:
+    """ASCII letters plus Arabic-block characters other than digits and punctuation."""
+    data = text.encode("utf-8")
+    block = data.count(b"\xd8") + data.count(b"\xd9") + data.count(b"\xda") + data.count(b"\xdb")
+    if 0 < block < 4 * MIN_LETTERS:
+        block -= _count(text, _NOT_LETTERS)
+    return len(data.translate(None, _NOT_ASCII_LETTER)) + block
+
+
+def single_language(p: ScriptProfile) -> Lang | None:
+    """The language of every paragraph of a text whose letters belong to one language only.
+
+    English: no Arabic-script letters. Persian: no Latin and no Arabic-only letter, with letters
+    only Persian uses. Arabic: no Latin, no Persian letter or letter form, with ``ة``. Then a
+    paragraph of the text has that language, and only its letters need counting.
+    """
+    if p.arabic == 0:
+        return "en" if p.latin else None
+    if p.latin:
+        return None
+    if p.ar_only == 0 and p.fa_only > 0:
+        return "fa"
+    if p.fa_only == 0 and p.fa_forms == 0 and p.teh_marbuta > 0:
+        return "ar"
+    return None
 
 
 def decide(p: ScriptProfile) -> Lang | None:

@@ -74,6 +74,8 @@ def _is_false_stop(text: str, para_start: int, pos: int, profile: TextProfile) -
     prev = text[pos - 1] if pos > para_start else ""
     if prev.isdigit() and nxt.isdigit():
         return True
+    if not prev.isascii():
+        return False  # abbreviations and initials are Latin
     start = max(text.rfind(" ", para_start, pos), text.rfind("\t", para_start, pos)) + 1
     start = max(start, para_start)
     if start >= pos:

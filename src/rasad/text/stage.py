@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rasad.document import Document, Lang, Paragraph, Span
-from rasad.text.langid import MIN_LETTERS, article_language, detect, script_profile
+from rasad.text.langid import (
+    MIN_LETTERS,
+    article_language,
+    detect,
+    letter_count,
+    script_profile,
+    single_language,
+)
 from rasad.text.layout import find_source, find_title
 from rasad.text.profile import text_profile
 from rasad.text.sentences import paragraphs, sentences
@@ -43,11 +50,16 @@ class TextStage:
         spans = paragraphs(text, body_start(doc))
         weights: list[tuple[Lang | None, int]] = []
         langs: list[Lang | None] = []
+        whole = single_language(script_profile(text[spans[0].start :])) if spans else None
         for span in spans:
             chunk = text[span.start : span.end]
-            profile = script_profile(chunk)
-            letters = profile.latin + profile.arabic
-            lang = detect(chunk, profile) if letters >= MIN_LETTERS else None
+            if whole is not None:
+                letters = letter_count(chunk)
+                lang = whole if letters >= MIN_LETTERS else None
+            else:
+                profile = script_profile(chunk)
+                letters = profile.latin + profile.arabic
+                lang = detect(chunk, profile) if letters >= MIN_LETTERS else None
             langs.append(lang)
             weights.append((lang, letters))
         doc.lang = article_language(weights)
