@@ -47,9 +47,8 @@ def test_extract_samples_matches_expected():
         got[key] = r
     assert set(got) == set(expected)
     for key, exp in expected.items():
-        assert got[key]["lang"] == exp["lang"], key
-        assert got[key]["published"] == exp["published"], key
-        assert got[key]["published_basis"] == exp["published_basis"], key
+        for field in ("lang", "published", "published_basis", "title", "source"):
+            assert got[key][field] == exp[field], (key, field)
 
 
 def test_ingest_twice_adds_nothing(tmp_path):
