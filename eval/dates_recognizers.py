@@ -42,7 +42,7 @@ LANGS: tuple[tuple[Lang, str], ...] = (("ar", "Arabic"), ("en", "English"))
 DATE_FILES = ("DateExtractor", "DateParser")
 MODEL_FILE = "DateTimeModel"
 DEFAULT_REFERENCE = "2016-11-07"
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DAY = re.compile(r"^[1-9]\d{3}-\d{2}-\d{2}$")  # upstream writes 0001-01-01 for invalid
 # Same-length letter folding, only to relocate gold spans whose offsets are wrong.
 _RELOCATE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
@@ -50,7 +50,7 @@ CATEGORIES = (
     "weekday",
     "deictic",
     "month-name date",
-    "numeric",
+    "numeric (incl. bare day number)",
     "relative period",
     "offset (N days ago / in N days)",
     "holiday",
@@ -73,13 +73,15 @@ _CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"christmas|xmas|thanksgiving|easter|new year|halloween|valentine|independence"
             r"|memorial|labou?r day|mother'?s day|father'?s day|black friday|yuandan|holiday"
+            r"|juneteenth|workers'? day|freedom day|jubilee day"
             r"|عيد|الكريسماس|رأس السنة|راس السنة|الميلاد|الفصح|الهالوين",
         ),
     ),
     (
         "offset (N days ago / in N days)",
         re.compile(
-            r"\b(ago|later|from now|hence|before|after)\b|\bin (\d+|a|an|one|two|three|four|five"
+            r"\b(ago|later|from now|hence|before|after|since)\b|\b(days?|weeks?|months?) from\b"
+            r"|\bin (\d+|a|an|one|two|three|four|five"
             r"|six|seven|eight|nine|ten) (days?|weeks?|months?|years?)\b"
             r"|منذ|قبل|بعد (?!غد)|من الآن|من الان|خلال",
         ),
@@ -100,7 +102,7 @@ _CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|أسبوع|اسبوع|الأسبوع|الاسبوع|شهر|الشهر|عام|العام|سنة|السنة|نهاية",
         ),
     ),
-    ("numeric", re.compile(r"\d")),
+    ("numeric (incl. bare day number)", re.compile(r"\d")),
 )
 
 
@@ -264,6 +266,7 @@ def pair(golds: list[Gold], mentions: list[DateMention]) -> list[tuple[int, int]
 class Score:
     cases: int = 0
     gold: int = 0
+    gold_valued: int = 0  # gold date spans with a concrete day
     pred: int = 0
     matched: int = 0
     exact: int = 0
@@ -278,6 +281,7 @@ class Score:
     checked_correct: int = 0
     misses: Counter[str] = field(default_factory=Counter)
     value_errors: Counter[str] = field(default_factory=Counter)
+    boundary: Counter[str] = field(default_factory=Counter)  # matched, not exact
     unmatched_pred: Counter[str] = field(default_factory=Counter)  # where rasad's extras fall
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -287,12 +291,22 @@ class Score:
             bucket.append(line)
 
 
+def _where(m: DateMention, case: Case) -> str:
+    """Where an unmatched rasad mention falls: which gold it overlaps, if any."""
+    span = (m.span.start, m.span.end)
+    if any(_overlap((g.start, g.end), span) > 0 for g in case.dates):
+        return "inside a date gold already paired (split)"
+    hit = [o.kind for o in case.others if _overlap((o.start, o.end), span) > 0]
+    return f"on gold {hit[0]}" if hit else "on no gold"
+
+
 def score(loaded: Loaded, lang: Lang, limit: int) -> Score:
     s = Score()
     for case in loaded.cases:
         mentions = find_dates(case.text, lang, case.anchor)
         s.cases += 1
         s.gold += len(case.dates)
+        s.gold_valued += sum(g.past is not None for g in case.dates)
         s.pred += len(mentions)
         pairs = pair(case.dates, mentions)
         matched_g = {gi for gi, _ in pairs}
@@ -305,18 +319,20 @@ def score(loaded: Loaded, lang: Lang, limit: int) -> Score:
         for mi, m in enumerate(mentions):
             if mi in matched_m:
                 continue
-            hit = [
-                o.kind
-                for o in case.others
-                if _overlap((o.start, o.end), (m.span.start, m.span.end)) > 0
-            ]
-            where = f"overlaps gold {hit[0]}" if hit else "overlaps no gold"
+            where = _where(m, case)
             s.unmatched_pred[f"{m.kind}, {where}"] += 1
             s.add_example(f"extra: {m.kind}, {where}", f"`{m.text}` in `{case.text}`", limit)
         for gi, mi in pairs:
             gold, m = case.dates[gi], mentions[mi]
             s.matched += 1
-            s.exact += (gold.start, gold.end) == (m.span.start, m.span.end)
+            if (gold.start, gold.end) == (m.span.start, m.span.end):
+                s.exact += 1
+            else:
+                wider = m.span.start <= gold.start and m.span.end >= gold.end
+                narrower = m.span.start >= gold.start and m.span.end <= gold.end
+                side = "rasad wider" if wider else "rasad narrower" if narrower else "crossing"
+                s.boundary[side] += 1
+                s.add_example(f"boundary: {side}", f"rasad `{m.text}`, gold `{gold.text}`", limit)
             if gold.past is None or gold.future is None:
                 continue
             got = m.date.value
@@ -350,12 +366,7 @@ def skipped_extras(loaded: Loaded, lang: Lang) -> Counter[str]:
     out: Counter[str] = Counter()
     for case in loaded.skipped_cases:
         for m in find_dates(case.text, lang, case.anchor):
-            hit = [
-                o.kind
-                for o in case.others
-                if _overlap((o.start, o.end), (m.span.start, m.span.end)) > 0
-            ]
-            out[f"{m.kind} on gold {hit[0]}" if hit else f"{m.kind} on no gold"] += 1
+            out[f"{m.kind} {_where(m, case)}"] += 1
     return out
 
 
@@ -373,15 +384,17 @@ def _prf(tp_p: int, pred: int, tp_r: int, gold: int) -> tuple[str, str, str]:
 def span_table(title: str, rows: list[tuple[str, str, Loaded, Score]]) -> None:
     print(f"\n### {title}\n")
     print(
-        "| lang | file | cases scored / all | flagged NotSupported | gold date spans | rasad mentions "
-        "| P | R | F1 | exact-span matches | exact P | exact R | exact F1 |"
+        "| lang | file | cases scored / all | flagged NotSupported | gold date spans "
+        "(with a concrete day) | rasad mentions | P | R | F1 | exact-span matches "
+        "| exact P | exact R | exact F1 |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for lang, name, ld, s in rows:
         p, r, f = _prf(s.matched, s.pred, s.matched, s.gold)
         ep, er, ef = _prf(s.exact, s.pred, s.exact, s.gold)
         print(
-            f"| {lang} | {name} | {s.cases} / {ld.total} | {ld.flagged} | {s.gold} | {s.pred} "
+            f"| {lang} | {name} | {s.cases} / {ld.total} | {ld.flagged} "
+            f"| {s.gold} ({s.gold_valued}) | {s.pred} "
             f"| {p} | {r} | {f} | {s.exact} / {s.matched} | {ep} | {er} | {ef} |"
         )
 
@@ -399,7 +412,8 @@ def value_table(title: str, rows: list[tuple[str, str, Loaded, Score]]) -> None:
             continue  # span-only gold
         print(
             f"| {lang} | {name} | {s.valued} | {s.correct} ({_ratio(s.correct, s.valued)}) "
-            f"| {s.unambiguous_correct} / {s.unambiguous} ({_ratio(s.unambiguous_correct, s.unambiguous)}) "
+            f"| {s.unambiguous_correct} / {s.unambiguous} "
+            f"({_ratio(s.unambiguous_correct, s.unambiguous)}) "
             f"| {s.ambiguous_correct} / {s.ambiguous} ({_ratio(s.ambiguous_correct, s.ambiguous)}) "
             f"| {s.picked_past} / {s.ambiguous} "
             f"| {s.checked_correct} / {s.checked} ({_ratio(s.checked_correct, s.checked)}) |"
@@ -411,7 +425,8 @@ def skip_table(
 ) -> None:
     print("\n### Cases skipped (no gold result of type date)\n")
     print(
-        "| lang | file | skipped / all | why (cases) | gold spans dropped | no ReferenceDateTime | rasad mentions in skipped cases |"
+        "| lang | file | skipped / all | why (cases) | gold spans dropped "
+        "| no ReferenceDateTime | rasad mentions in skipped cases |"
     )
     print("|---|---|---|---|---|---|---|")
     for lang, name, ld, _ in rows:
@@ -419,8 +434,8 @@ def skip_table(
         ex = extras[(lang, name)]
         extra = "; ".join(f"{k}: {v}" for k, v in ex.most_common()) or "none"
         print(
-            f"| {lang} | {name} | {sum(ld.skipped.values())} / {ld.total} | {why} | {ld.dropped_gold} "
-            f"| {ld.no_context} | {extra} |"
+            f"| {lang} | {name} | {sum(ld.skipped.values())} / {ld.total} | {why} "
+            f"| {ld.dropped_gold} | {ld.no_context} | {extra} |"
         )
 
 
@@ -438,6 +453,15 @@ def category_table(rows: list[tuple[str, str, Loaded, Score]]) -> None:
         f"{sum(s.misses.values())} / {sum(s.value_errors.values())}" for _, _, _, s in rows
     )
     print(f"| **all** | {cells} |")
+
+
+def boundary_table(rows: list[tuple[str, str, Loaded, Score]]) -> None:
+    print("\n### Matched but not exact: how the spans differ\n")
+    print("| lang | file | rasad wider | rasad narrower | crossing |")
+    print("|---|---|---|---|---|")
+    for lang, name, _, s in rows:
+        b = s.boundary
+        print(f"| {lang} | {name} | {b['rasad wider']} | {b['rasad narrower']} | {b['crossing']} |")
 
 
 def extras_table(rows: list[tuple[str, str, Loaded, Score]]) -> None:
@@ -475,6 +499,7 @@ def main() -> None:
     value_table("Value accuracy: DateTimeModel, datetimeV2.date", model_rows)
     skip_table(every, extras)
     category_table(every)
+    boundary_table(every)
     extras_table(every)
     if args.examples:
         for lang, name, _, s in every:

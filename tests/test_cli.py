@@ -140,3 +140,37 @@ def test_extract_seeds_scores(tmp_path):
     report = json.loads(scored.stdout)
     assert report["lang_acc"] == 1.0
     assert report["published_acc"] == 1.0
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    """On a terminal: a progress bar and a readable summary; otherwise one JSON summary line."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [*RASAD, "ingest", "--samples", "--db", f"sqlite:///{tmp_path / 'r.db'}"],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=120)
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "ingest:" in shown and "articles" in shown  # tqdm's bar
+    assert "rasad ingest:" in shown and '{"summary"' not in shown
+
+    quiet = run("ingest", "--samples", "--db", f"sqlite:///{tmp_path / 'q.db'}")
+    lines = quiet.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["summary"] == "ingest"

@@ -61,9 +61,18 @@ def _progress(results: Iterable[Result], label: str) -> Iterator[Result]:
     if not sys.stderr.isatty():
         yield from results
         return
+    import shutil
+
     from tqdm import tqdm
 
-    with tqdm(desc=label, unit=" articles", file=sys.stderr) as bar:
+    size = shutil.get_terminal_size()  # a new pseudo-terminal reports 0 x 0: then 80 x 24
+    with tqdm(
+        desc=label,
+        unit=" articles",
+        file=sys.stderr,
+        ncols=size.columns or 80,
+        nrows=size.lines or 24,
+    ) as bar:
         for r in results:
             bar.update(1)
             yield r
