@@ -21,8 +21,8 @@ run: $(BIN)/rasad
 test: $(BIN)/rasad lint typecheck unit
 
 lint: $(BIN)/rasad
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks eval
+	$(BIN)/ruff format --check src tests benchmarks eval
 
 typecheck: $(BIN)/rasad
 	$(BIN)/mypy

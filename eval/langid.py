@@ -26,7 +26,8 @@ SETS = [
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    default = Path(__file__).resolve().parents[2] / "shared"
+    parser.add_argument("--shared", type=Path, default=default)
     args = parser.parse_args()
     folder = args.shared / "benchmarks" / "parallel-en-fa-ar-ntrex128"
     for warm_up in ("lingua loads its models", "مدل‌ها بارگذاری می‌شوند", "تحميل النماذج"):

@@ -40,7 +40,9 @@ def postgres_admin_url() -> str:
     url = os.environ.get("RASAD_TEST_PG_URL")
     if not url:
         if os.environ.get("CI") == "true":
-            pytest.fail("RASAD_TEST_PG_URL is not set in CI: run the tests through scripts/with-postgres")
+            pytest.fail(
+                "RASAD_TEST_PG_URL is not set in CI: run the tests through scripts/with-postgres"
+            )
         pytest.skip("RASAD_TEST_PG_URL is not set: no PostgreSQL server to test against")
     return url
 

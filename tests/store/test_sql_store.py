@@ -155,11 +155,15 @@ def _reset(s) -> None:
 
 
 texts = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=300
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=300,
 ).filter(lambda t: t.strip())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(batch=st.lists(texts, min_size=1, max_size=6))
 def test_ingest_is_idempotent_and_text_exact(store, batch):
     _reset(store)

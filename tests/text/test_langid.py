@@ -84,20 +84,28 @@ def test_every_function_word_points_to_its_language(lang):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("وزیر خارجه ایران امروز به بغداد سفر کرد.\nاو با همتای عراقی خود دیدار و گفت‌وگو کرد.", ["fa", "fa"]),
+        (
+            "وزیر خارجه ایران امروز به بغداد سفر کرد.\nاو با همتای عراقی خود دیدار و گفت‌وگو کرد.",
+            ["fa", "fa"],
+        ),
         (
             "وزیر خارجه ایران امروز به بغداد سفر کرد.\nوقال الوزير إن العلاقة بين البلدين متينة ومستقرة.",
             ["fa", "ar"],
         ),
-        ("Iran's foreign minister arrived in Baghdad.\nوزیر خارجه ایران امروز به بغداد سفر کرد.", ["en", "fa"]),
+        (
+            "Iran's foreign minister arrived in Baghdad.\nوزیر خارجه ایران امروز به بغداد سفر کرد.",
+            ["en", "fa"],
+        ),
         ("The talks ended on Tuesday in Baghdad.\n17:38", ["en", None]),
-        ("وصل الوزير إلى بغداد في زيارة رسمية.\nوأكد أهمية العلاقات الثنائية بين البلدين.", ["ar", "ar"]),
+        (
+            "وصل الوزير إلى بغداد في زيارة رسمية.\nوأكد أهمية العلاقات الثنائية بين البلدين.",
+            ["ar", "ar"],
+        ),
     ],
 )
 def test_paragraph_languages(text, expected):
-    from rasad.document import Article
+    from rasad.document import Article, Document
     from rasad.text.stage import TextStage
-    from rasad.document import Document
 
     doc = Document(Article(text, "x.txt", "text"))
     TextStage()(doc)
