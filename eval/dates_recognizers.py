@@ -502,8 +502,8 @@ def main() -> None:
     boundary_table(every)
     extras_table(every)
     if args.examples:
-        for lang, name, _, s in every:
-            print(f"\n#### Examples: {lang} {name}\n")
+        for label, name, _, s in every:
+            print(f"\n#### Examples: {label} {name}\n")
             for key in sorted(s.examples):
                 for line in s.examples[key]:
                     print(f"- {key}: {line}")

@@ -28,6 +28,28 @@ publication date and must have day precision):
       counted on the Gregorian calendar. Weeks are not resolved (no precision fits them).
 A weekday written right before an explicit date (``الثلاثاء 17 أيلول 2024``) is part of it,
 not a separate mention; a relative mention overlapping an explicit one is dropped.
+
+Matching relative words (``relative_runs``): the words are the lexicon entries of ``days``,
+``periods``, ``weekdays``, ``weekday_before`` and ``weekday_after`` (spaces inside an entry
+optional, see ``patterns``). An entry starts only at a *word edge* - the text start or a
+character that is not a letter (``str.isalpha``) - or right after one proclitic letter
+(``PROCLITICS``: و ف ب ل) that itself stands at a word edge (``والخميس``, ``بالأمس``); the
+``ال`` of ``الأمس`` is part of the entries themselves. It ends before a non-letter. Scanning the
+text left to right, a match is one entry followed by up to three more, each after one to three
+characters of whitespace, ``,``, ``،``, ``(``, ``-``; the next match starts at the next word edge
+after it. Each match's entries are read by ``_read_tokens``. An entry never starts inside a
+word: ``امروزدوشنبه`` holds no ``دوشنبه`` and ``چهارسه شنبه`` no ``سه شنبه`` (the ``شنبه``
+after the space is read alone).
+
+Only runs holding an anchor (a day, period or weekday entry) can yield a date, so the fast path
+finds anchors from their triggers (one ``str.find`` per trigger, then ``token`` at the few
+offsets where an anchor holding that trigger can start), walks left word by word to a word
+start no entry can cover or reach (``_free_before``), and reads forward from there. Runs of five
+or more entries in a row, a lowercased view of another length (for Latin triggers) and lexicons
+with entries that are not letters and spaces take the slow path, ``windowed_runs``: the regex
+at every word edge in windows of ``reach`` around every trigger hit, which is how the old
+matcher cut such runs (``tests/dates/reference_relative.py`` keeps the old matcher; the two
+differ only where the old one started a match in the middle of a word).
 """
 
 from __future__ import annotations
@@ -323,24 +345,156 @@ def left_edge_ok(view: str, s: int) -> bool:
     return view[s - 1] in PROCLITICS and (s == 1 or not view[s - 2].isalpha())
 
 
+def _is_sep(c: str) -> bool:
+    """What may stand between two words of a run: ``[\\s,،(\\-]`` (as in the grammar)."""
+    return c.isspace() or c in ",،(-"
+
+
+def _tokens(m: re.Match[str]) -> list[Token]:
+    return [(key(t), *m.span(i)) for i, t in enumerate(m.groups(), 1) if t is not None]
+
+
+class _Unsure(Exception):
+    """The fast path cannot vouch for a run: ``relative_runs`` falls back to the windows."""
+
+
+def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
+    """Starts of the anchor entries (days, periods, weekdays) at a word edge: each one holds a
+    trigger at one of a few offsets (``RelativeGrammar.offsets``), checked with ``token``."""
+    starts: set[int] = set()
+    firsts, anchors, match = g.firsts, g.anchors, g.token.match
+    hay, needles = v, g.triggers
+    for phase in (0, 1):
+        if phase:
+            if not g.latin_triggers:
+                break
+            hay, needles = v.lower(), g.latin_triggers
+            if len(hay) != len(v):
+                raise _Unsure
+        for nd in needles:
+            h = hay.find(nd)
+            if h == -1:
+                continue
+            offsets = g.offsets[nd]
+            while h != -1:
+                for o in offsets:
+                    p = h - o
+                    if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
+                        continue
+                    m = match(v, p)
+                    if m is not None and key(m.group()) in anchors:
+                        starts.add(p)
+                h = hay.find(nd, h + 1)
+    return sorted(starts)
+
+
+def _free_before(g: RelativeGrammar, v: str, p: int, done: int) -> tuple[int, list[int]]:
+    """Walk left from the anchor at ``p`` word by word to a *free* word start: one that no
+    entry can cover or reach through 1-3 separators, because what precedes it is not a
+    separator after a word ending like an entry word (``tails``) or is ``done``, where the
+    previous run ended. Returns it and the word edges from it up to ``p``, ascending."""
+    w = p - 1 if p and v[p - 1].isalpha() else p  # p may follow a proclitic
+    edges = [p] if w == p else [p, w]
+    while w > done:
+        if not _is_sep(v[w - 1]):
+            return w, edges[::-1]
+        e = w - 1
+        while e > 0 and w - e < 4 and _is_sep(v[e - 1]):
+            e -= 1
+        if w - e > 3 or e < 2 or v[e - 2 : e].lower() not in g.tails:
+            return w, edges[::-1]
+        s = e - 1
+        while s > 0 and v[s - 1].isalpha():
+            s -= 1
+        if s + 1 < e and v[s] in PROCLITICS:
+            edges.append(s + 1)
+        edges.append(s)
+        w = s
+        if len(edges) > 16:
+            raise _Unsure
+    return done, edges[::-1]
+
+
+def _run_from(g: RelativeGrammar, v: str, p: int, done: int) -> tuple[int, list[list[Token]]]:
+    """The matches from the free word start before the anchor at ``p`` to the end of the run
+    holding it, as a scan over word edges from the text start finds them. Raises ``_Unsure``
+    on a run of five or more entries (where the old windows decided the cut)."""
+    start, edges = _free_before(g, v, p, done)
+    groups: list[list[Token]] = []
+    pos = start
+    for c in edges:
+        if c < pos or v[c] not in g.firsts:
+            continue
+        m = g.regex.match(v, c)
+        if m is not None:
+            groups.append(_tokens(m))
+            pos = m.end()
+    if pos <= p:
+        raise _Unsure
+    if len(groups[-1]) == 4:  # a fifth entry right after?
+        k = pos
+        while k < len(v) and k - pos < 3 and _is_sep(v[k]):
+            k += 1
+        if k > pos and g.token.match(v, k) is not None:
+            raise _Unsure
+    return pos, groups
+
+
+def windowed_runs(g: RelativeGrammar, v: str) -> list[list[Token]]:
+    """The slow path: ``regex`` tried at every word edge inside windows of ``reach`` around
+    every trigger hit (what the matcher did before, minus matches starting mid-word)."""
+    n = len(v)
+    hits = find_all(v, g.triggers, 0, n)
+    if g.latin_triggers and len(low := v.lower()) == n:
+        hits.extend(find_all(low, g.latin_triggers, 0, n))
+    out: list[list[Token]] = []
+    for ws, we in windows(v, hits, g.reach, g.reach, 0, n):
+        p = ws
+        while p < we:
+            if v[p] in g.firsts and left_edge_ok(v, p):
+                m = g.regex.match(v, p, we)
+                if m is not None:
+                    out.append(_tokens(m))
+                    p = m.end()
+                    continue
+            p += 1
+    return out
+
+
+def relative_runs(g: RelativeGrammar, v: str) -> list[list[Token]]:
+    """The tokens of every match of ``regex`` that starts at a word edge (rule in the module
+    docstring), in text order, as ``_read_tokens`` wants them.
+
+    Fast path: find the anchors (``_anchor_starts``), walk left from each to where a run of
+    entries begins (``_reaching``), read the run forward. Runs of five or more entries, a
+    lowercased view of another length and odd lexicons take the slow path (``windowed_runs``).
+    """
+    if not g.plain:
+        return windowed_runs(g, v)
+    try:
+        out: list[list[Token]] = []
+        done = 0
+        for p in _anchor_starts(g, v):
+            if p < done:
+                continue
+            end, groups = _run_from(g, v, p, done)
+            out.extend(groups)
+            done = end
+        return out
+    except _Unsure:
+        return windowed_runs(g, v)
+
+
 def relative_mentions(
     text: str, view: View, lang: Lang | None, anchor: dt.date
 ) -> list[DateMention]:
     g = _relative_grammar((lang,) if lang else ("fa", "ar", "en"))
     v = view.text
-    n = len(v)
     out: list[DateMention] = []
-    hits = find_all(v, g.triggers, 0, n)
-    if g.latin_triggers and len(low := v.lower()) == n:
-        hits.extend(find_all(low, g.latin_triggers, 0, n))
-    for ws, we in windows(v, hits, g.reach, g.reach, 0, n):
-        for m in g.regex.finditer(v, ws, we):
-            tokens = [(key(t), *m.span(i)) for i, t in enumerate(m.groups(), 1) if t is not None]
-            if not left_edge_ok(v, m.start()):
-                tokens = tokens[1:]
-            for s, e, (value, kind) in _read_tokens(g, v, tokens, anchor):
-                s, e = view.orig(s), view.orig(e)
-                out.append(DateMention(Span(s, e), text[s:e], value, kind))
+    for tokens in relative_runs(g, v):
+        for s, e, (value, kind) in _read_tokens(g, v, tokens, anchor):
+            s, e = view.orig(s), view.orig(e)
+            out.append(DateMention(Span(s, e), text[s:e], value, kind))
     return out
 
 

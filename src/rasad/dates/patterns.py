@@ -4,13 +4,16 @@ All patterns run on the folded view (``fold.make_view``): ASCII digits, one spel
 Arabic-script letter. A space inside a lexicon entry matches zero to two spaces, so ``سه شنبه``
 matches ``سه‌شنبه``, ``سهشنبه`` and ``سه شنبه``; ASCII letters match either case. Word edges: an
 entry may not be preceded or followed by a letter (digits are fine: ``27October``); relative
-words may also follow one Arabic proclitic letter (و ف ب ل; checked in Python). Repetitions
-are bounded.
+words may also follow one Arabic proclitic letter (و ف ب ل). For relative words the left edge
+is not in the regex: ``expressions`` only tries them at word edges it found itself (rule in
+``expressions``). Repetitions are bounded.
 
 Speed: Python's ``re`` costs tens of nanoseconds per position it tries unless a pattern starts
 with a plain literal, in which case it skips ahead in C. So word patterns start with a trie of
-literals (``trie``), the left word edge is checked by a lookbehind *after* the first letter, and
-patterns only run near cheap ``str.find`` hits: digits for dates, ``triggers`` for words.
+literals (``trie``), the left word edge of explicit dates is checked by a lookbehind *after*
+the first letter, and patterns only run near cheap ``str.find`` hits: digits for dates,
+``triggers`` for relative words, whose ``token``/``regex`` are then matched (never searched)
+at the few positions where an entry holding the hit can start (``offsets``).
 """
 
 from __future__ import annotations
@@ -128,7 +131,14 @@ class RelativeGrammar:
     periods: dict[str, tuple[Unit, int]]
     triggers: tuple[str, ...]  # every date here holds one of these (or a Latin one)
     latin_triggers: tuple[str, ...]  # lowercase, to look for in the lowercased view
-    reach: int
+    reach: int  # window around a trigger hit (``expressions.windowed_runs``, the slow path)
+    token: re.Pattern[str]  # one entry (longest first) with its right word edge
+    anchors: frozenset[str]  # keys of days, periods and weekdays: every date holds one
+    offsets: dict[str, tuple[int, ...]]  # trigger -> where an anchor holding it may start
+    firsts: frozenset[str]  # characters an entry may start with
+    span: int  # the most characters one entry can cover in a text (two per space)
+    plain: bool  # every entry is letters and spaces (what the fast path assumes)
+    tails: frozenset[str]  # last two letters of every word of every entry, lowercase
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +219,7 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
             after.setdefault(k, (mod, lex.week_start))
     words = [s for lex in lexicons for f in _RELATIVE_FIELDS for s, _ in getattr(lex, f)]
     anchors = [s for lex in lexicons for f in _RELATIVE_FIELDS[:3] for s, _ in getattr(lex, f)]
+    found = triggers(anchors)
     token = trie(words)
     more = "".join(rf"(?:[\s,،(\-]{{1,3}}(?P<t{i}>{token}){RB})?" for i in (2, 3, 4))
     regex = rf"(?P<t1>{token}){RB}{more}"  # t1's left edge: see expressions.left_edge_ok
@@ -222,10 +233,32 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
         after=after,
         days=merge(lexicons, "days"),
         periods=merge(lexicons, "periods"),
-        triggers=tuple(t for t in triggers(anchors) if not t.isascii()),
-        latin_triggers=tuple(t for t in triggers(anchors) if t.isascii()),
+        triggers=tuple(t for t in found if not t.isascii()),
+        latin_triggers=tuple(t for t in found if t.isascii()),
         reach=4 * max(len(fold_word(s)) for s in words) + 12,
+        token=re.compile(rf"(?:{token}){RB}"),
+        anchors=frozenset(key(s) for s in anchors),
+        offsets=_offsets(found, anchors),
+        firsts=frozenset(c for s in words for c in {fold_word(s)[0], fold_word(s)[0].upper()}),
+        span=max(len(w) + w.count(" ") for w in map(fold_word, words)),
+        plain=all(c.isalpha() or c == " " for w in map(fold_word, words) for c in w)
+        and all(len(part) >= 2 for w in map(fold_word, words) for part in w.split(" ")),
+        tails=frozenset(part[-2:] for w in map(fold_word, words) for part in w.split(" ")),
     )
+
+
+def _offsets(found: Iterable[str], anchors: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each trigger, how far before a hit of it an anchor entry holding it may start: its
+    offset in the entry, give or take the spaces before it (each matches zero to two)."""
+    out: dict[str, set[int]] = {t: set() for t in found}
+    for w in map(fold_word, anchors):
+        for t, offs in out.items():
+            i = w.find(t)
+            while i != -1:
+                sp = w.count(" ", 0, i)
+                offs.update(range(i - sp, i + sp + 1))
+                i = w.find(t, i + 1)
+    return {t: tuple(sorted(o)) for t, o in out.items()}
 
 
 @lru_cache(maxsize=1)
