@@ -15,7 +15,6 @@ import unicodedata
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$", re.I)
-_WS = re.compile(r"\s+")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -33,7 +32,9 @@ def normalize_url(url: str) -> str:
 
 
 def normalize_content(text: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def _digest(kind: str, value: str) -> str:

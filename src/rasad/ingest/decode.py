@@ -77,6 +77,13 @@ _BINARY_CONTROL_RATIO = 0.10  # of all bytes, above which a file is binary
 # are what UTF-8 Arabic looks like when read as windows-1256.
 _NEUTRAL = frozenset("\xa0«»–—‘’‚“”„•…€£©®™°×÷·\xad")
 _FORMAT_MARKS = frozenset("\u200c\u200d\u200e\u200f\ufeff")
+_ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_NEUTRAL_OR_MARK = re.compile("[" + re.escape("".join(sorted(_NEUTRAL | _FORMAT_MARKS))) + "]")
+# a non-ASCII character that is neither Arabic script nor shared punctuation or a format mark
+_OTHER_THAN_CP1256_ARABIC = re.compile(
+    "[^\x00-\x7f" + _ARABIC_RANGES + re.escape("".join(sorted(_NEUTRAL | _FORMAT_MARKS))) + "]"
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _is_arabic_script(ch: str) -> bool:
@@ -138,11 +145,12 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def _looks_like_broken_utf8(data: bytes) -> bool:
     """True when most non-ASCII bytes form well-formed UTF-8 sequences (UTF-8 with bad bytes)."""
-    text = data.decode("utf-8", "replace")
-    multibyte = [ch for ch in text if ord(ch) >= 0x80 and ch != "\ufffd"]
-    good_bytes = sum(len(ch.encode("utf-8")) for ch in multibyte)
-    high_bytes = sum(1 for b in data if b >= 0x80)
-    return len(multibyte) >= 4 and good_bytes >= 0.8 * high_bytes
+    valid = data.decode("utf-8", "replace").replace("\ufffd", "")
+    ascii_chars = len(valid.encode("ascii", "ignore"))
+    multibyte = len(valid) - ascii_chars
+    good_bytes = len(valid.encode("utf-8")) - ascii_chars
+    high_bytes = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return multibyte >= 4 and good_bytes >= 0.8 * high_bytes
 
 
 def _first_utf8_error(data: bytes) -> str:
@@ -155,16 +163,11 @@ def _first_utf8_error(data: bytes) -> str:
 
 def _plausible_cp1256(text: str) -> bool:
     """Every non-ASCII character is Arabic script or shared punctuation, save <= 5% Latin."""
-    other = arabic = 0
-    for ch in text:
-        if ch < "\x80" or ch in _NEUTRAL or ch in _FORMAT_MARKS:
-            continue
-        if _is_arabic_script(ch):
-            arabic += 1
-        else:
-            other += 1
+    other = len(_OTHER_THAN_CP1256_ARABIC.findall(text))
     if other == 0:
         return True
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    arabic = non_ascii - other - len(_NEUTRAL_OR_MARK.findall(text))
     return arabic > 0 and other <= 0.05 * (arabic + other)
 
 
