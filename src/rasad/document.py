@@ -125,6 +125,7 @@ class Document:
     publication: Publication = field(default_factory=Publication.none)
     dates: list[DateMention] = field(default_factory=list)
     _normalized: Any = None
+    _id: str | None = None
     done: list[str] = field(default_factory=list)
 
     @property
@@ -143,6 +144,15 @@ class Document:
 
             self._normalized = normalize(self.article.text, self.lang or "en")
         return cast("NormalizedText", self._normalized)
+
+    @property
+    def id(self) -> str:
+        """The article's content-derived id (:func:`rasad.ids.article_id`), computed once."""
+        if self._id is None:
+            from rasad.ids import article_id
+
+            self._id = article_id(self.article.url, self.article.text)
+        return self._id
 
     @property
     def source(self) -> str | None:

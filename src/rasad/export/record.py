@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rasad.document import Document
-from rasad.ids import article_id
 
 
 def article_record(doc: Document) -> dict[str, Any]:
@@ -18,7 +17,7 @@ def article_record(doc: Document) -> dict[str, Any]:
         "published_basis": pub.basis,
         "source": doc.source,
         "title": doc.title,
-        "id": article_id(art.url, art.text),
+        "id": doc.id,
         "url": art.url,
         "outlet": doc.outlet,
         "format": art.format,

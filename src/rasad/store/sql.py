@@ -11,7 +11,6 @@ from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from rasad.document import Document, Failure
 from rasad.errors import Code, StoreError
-from rasad.ids import article_id
 from rasad.store import schema
 from rasad.store.base import WriteResult
 from rasad.store.migrations import migrate
@@ -26,13 +25,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def document_id(doc: Document) -> str:
-    return article_id(doc.article.url, doc.text)
+    return doc.id
 
 
 def _article_row(doc: Document, run_id: int | None, now: datetime) -> dict[str, Any]:
     art, pub = doc.article, doc.publication
     return {
-        "id": document_id(doc),
+        "id": doc.id,
         "file": art.file,
         "path": art.path,
         "format": art.format,
