@@ -71,3 +71,28 @@ def test_normalized_view_is_built_on_first_use():
     assert doc._normalized is None
     assert doc.normalized.text.startswith("گفتوگوی تلفنی")
     assert doc.normalized is doc.normalized
+
+
+def test_parallel_process_reads_in_workers_and_keeps_order(tmp_path):
+    import io
+
+    from rasad.batch import process
+    from rasad.cli.main import SAMPLES
+
+    (tmp_path / "bad.txt").write_bytes(b"")
+    inputs = [str(SAMPLES), str(tmp_path / "bad.txt"), "-", str(tmp_path / "missing.txt")]
+
+    def run(jobs: int) -> list[tuple]:
+        stdin = io.BytesIO("گفت‌وگوی تلفنی وزیران خارجه ایران و عراق درباره مرزها".encode())
+        out = []
+        for r in process(inputs, stdin=stdin, jobs=jobs):
+            if isinstance(r, Failure):
+                out.append(("failure", r.file, r.code))
+            else:
+                out.append((r.article.file, r.lang, r.publication.date, r.title, len(r.dates)))
+        return out
+
+    one, two = run(1), run(2)
+    assert one == two
+    assert ("failure", "bad.txt", "E002") in one and ("failure", "missing.txt", "E001") in one
+    assert len(one) == 12 + 1 + 1 + 1

@@ -9,10 +9,12 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rasad.document import Article, Document, Failure
 from rasad.ingest import ReadFailure, read_inputs
+from rasad.ingest.reader import read_source
+from rasad.ingest.sources import Source, expand_inputs
 from rasad.pipeline import Pipeline, StageFailure, default_pipeline
 from rasad.store.base import Store, WriteResult
 
@@ -44,6 +46,29 @@ def _work(item: Article | ReadFailure) -> Result:
     return run_one(_worker_pipeline, item)
 
 
+def _work_task(task: Source | Article | ReadFailure) -> list[Result]:
+    """In a worker: read a file (decoding, HTML extraction) and analyse its articles."""
+    if isinstance(task, Source):
+        return [_work(item) for item in read_source(task)]
+    return [_work(task)]
+
+
+def _tasks(
+    inputs: Sequence[str], stdin: BinaryIO | None
+) -> Iterator[Source | Article | ReadFailure]:
+    """Files go to the workers whole; standard input and URLs are read here, once."""
+    for source in expand_inputs(inputs):
+        if isinstance(source, ReadFailure) or source.kind == "file":
+            yield source
+        else:
+            yield from read_source(source, stdin=stdin)
+
+
+def _pool(jobs: int) -> Any:
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    return ctx.Pool(jobs, initializer=_init_worker)
+
+
 def analyse(
     items: Iterable[Article | ReadFailure], *, jobs: int = 1, pipeline: Pipeline | None = None
 ) -> Iterator[Result]:
@@ -53,16 +78,24 @@ def analyse(
         for item in items:
             yield _as_failure(item) if isinstance(item, ReadFailure) else run_one(pipe, item)
         return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker) as pool:
+    with _pool(jobs) as pool:
         yield from pool.imap(_work, items, chunksize=32)
 
 
 def process(
     inputs: Sequence[str], *, stdin: BinaryIO | None = None, jobs: int = 1
 ) -> Iterator[Result]:
-    """Read ``inputs`` (files, directories, globs, ``-``, feed URLs) and analyse each article."""
-    return analyse(read_inputs(inputs, stdin=stdin), jobs=jobs)
+    """Read ``inputs`` (files, directories, globs, ``-``, feed URLs) and analyse each article.
+
+    With ``jobs`` > 1, files are read *and* analysed in worker processes (reading an HTML page
+    costs more than analysing it); results come back in input order.
+    """
+    if jobs <= 1:
+        yield from analyse(read_inputs(inputs, stdin=stdin))
+        return
+    with _pool(jobs) as pool:
+        for results in pool.imap(_work_task, _tasks(inputs, stdin), chunksize=8):
+            yield from results
 
 
 @dataclass

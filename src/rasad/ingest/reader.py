@@ -66,10 +66,18 @@ def read_inputs(
     for source in expand_inputs(inputs):
         if isinstance(source, ReadFailure):
             yield source
-        elif source.kind == "url":
-            yield from _read_url(source, fetch or urllib_fetch)
-        elif source.kind == "stdin":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), name=source.name, path=source.path)
         else:
-            yield from _read_file(source)
+            yield from read_source(source, stdin=stdin, fetch=fetch)
+
+
+def read_source(
+    source: Source, *, stdin: BinaryIO | None = None, fetch: Fetcher | None = None
+) -> Iterator[Article | ReadFailure]:
+    """The articles (or failures) of one expanded input: a file, standard input or a URL."""
+    if source.kind == "url":
+        yield from _read_url(source, fetch or urllib_fetch)
+    elif source.kind == "stdin":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from read_bytes(stream.read(), name=source.name, path=source.path)
+    else:
+        yield from _read_file(source)
