@@ -213,3 +213,31 @@ def test_run_stops_after_max_polls_and_on_stop(feed_server: FeedServer) -> None:
     finally:
         timer.cancel()
     assert polls >= 2 and stop_later.is_set()
+
+
+def test_watch_command_ingests_new_items(feed_server: FeedServer, tmp_path: Path) -> None:
+    """`rasad watch` as a user runs it: a real process polling a real server, then the store."""
+    import os
+    import subprocess
+    import sys
+
+    fa_url, ar_url = _serve_feeds(feed_server)
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    cmd = [sys.executable, "-m", "rasad", "watch", fa_url, ar_url, "--db", db]
+    cmd += ["--interval", "0.2", "--max-polls", "2", "--state", str(tmp_path / "state.json")]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run(cmd, capture_output=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr.decode()
+    summaries = [json.loads(x) for x in proc.stderr.decode().splitlines() if x.startswith("{")]
+    assert sum(s["stored"] for s in summaries) == 4  # the second poll brings nothing new
+    stats = subprocess.run(
+        [sys.executable, "-m", "rasad", "stats", "--db", db, "--json"],
+        capture_output=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    data = json.loads(stats.stdout)
+    assert data["articles"] == 4 and data["by_format"] == {"feed": 4}
+    assert data["by_lang"] == {"ar": 2, "fa": 2}
+    assert data["by_published_basis"] == {"metadata": 4}
