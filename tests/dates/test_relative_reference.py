@@ -12,11 +12,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from dates_support import SHARED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reference_relative import mid_word_spans
 from reference_relative import relative_mentions as reference
+from tests.conftest import shared_path
 
 from rasad.dates.data import load_lexicon
 from rasad.dates.expressions import relative_mentions
@@ -60,9 +60,7 @@ def test_bundled_samples(lang: Lang | None) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("lang", LANGS)
 def test_seed_texts(lang: Lang | None) -> None:
-    root = SHARED / "seeds" / "texts"
-    if not root.is_dir():
-        pytest.skip("../shared is absent")
+    root = shared_path("seeds", "texts")
     for path in sorted(root.iterdir()):
         check_same(path.read_text(encoding="utf-8"), lang)
 

@@ -8,21 +8,22 @@ import pytest
 
 from rasad.document import Article
 from rasad.ingest import read_inputs
+from tests.conftest import shared_path
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "texts"
-
-pytestmark = [
-    pytest.mark.shared,
-    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present"),
-]
+pytestmark = pytest.mark.shared
 
 
-def test_seed_texts_read_byte_exact_with_headers() -> None:
-    results = list(read_inputs([str(SEEDS)]))
+@pytest.fixture(scope="module")
+def seeds() -> Path:
+    return shared_path("seeds", "texts")
+
+
+def test_seed_texts_read_byte_exact_with_headers(seeds: Path) -> None:
+    results = list(read_inputs([str(seeds)]))
     assert len(results) == 5 and all(isinstance(r, Article) for r in results)
     by_name = {r.file[:3]: r for r in results if isinstance(r, Article)}
     for article in by_name.values():
-        assert article.text == (SEEDS / article.file).read_bytes().decode("utf-8")
+        assert article.text == (seeds / article.file).read_bytes().decode("utf-8")
     assert {k for k, a in by_name.items() if a.format == "seed"} == {"000", "002"}
     h000, h002 = by_name["000"].header, by_name["002"].header
     assert h000 is not None and h002 is not None

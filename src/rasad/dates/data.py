@@ -1,9 +1,11 @@
 """Strict loader for the per-language date vocabulary, ``rasad/lang/<lang>/dates.yaml``.
 
-The file layout is documented in ``lang/fa/dates.yaml``. Loading fails with
-``DataError(Code.E020)`` on: unknown or missing keys, a wrong type, an empty entry, a duplicate
-YAML key, the same surface listed twice within a section (after folding, see ``fold.key``), a
-surface with two meanings, or a ``needs_year`` word that is not a month name.
+The file layout is documented in ``lang/fa/dates.yaml`` (``day_words``: ordinal word -> day
+1-31; ``day_links``, ``year_links``, ``ordinal_nouns``, ``units``, ``offset_units``,
+``offset_links``, ``event_words``: word lists whose rules are in ``expressions``).
+Loading fails with ``DataError(Code.E020)`` on: unknown or missing keys, a wrong type, an empty
+entry, a duplicate YAML key, the same surface listed twice within a section (after folding, see
+``fold.key``), a surface with two meanings, or a ``needs_year`` word that is not a month name.
 """
 
 from __future__ import annotations
@@ -45,7 +47,24 @@ _TOP_KEYS = {
     "periods",
     "quantity_words",
     "publication",
+    "day_words",
+    "day_links",
+    "year_links",
+    "ordinal_nouns",
+    "units",
+    "offset_units",
+    "offset_links",
+    "event_words",
 }
+_PLAIN_LISTS = (
+    "day_links",
+    "year_links",
+    "ordinal_nouns",
+    "units",
+    "offset_units",
+    "offset_links",
+    "event_words",
+)
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
@@ -68,6 +87,14 @@ class Lexicon:
     periods: Entries[tuple[Unit, int]]
     quantity_words: tuple[str, ...]
     publication: Entries[LabelKind]
+    day_words: Entries[int]  # ordinal day of the month
+    day_links: tuple[str, ...]
+    year_links: tuple[str, ...]
+    ordinal_nouns: tuple[str, ...]
+    units: tuple[str, ...]
+    offset_units: tuple[str, ...]
+    offset_links: tuple[str, ...]
+    event_words: tuple[str, ...]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -205,6 +232,15 @@ def parse_lexicon(raw: object, path: Path, lang: Lang) -> Lexicon:
         (w, k) for k in kinds for w in c.words(pub_raw[k], f"publication.{k}", allow_empty=False)
     )
 
+    day_words_raw = c.mapping(top["day_words"], "day_words")
+    day_words = tuple(
+        (c.words([w], "day_words")[0], c.integer(v, f"day_words.{w}", 1, 31))
+        for w, v in day_words_raw.items()
+    )
+    lists = {name: c.words(top[name], name) for name in _PLAIN_LISTS}
+    for name, plain_words in lists.items():
+        c.unique(tuple((w, None) for w in plain_words), name)
+
     suffixes = c.words(top["month_suffixes"], "month_suffixes")
     cues = c.words(top["year_cues"], "year_cues")
     quantity = c.words(top["quantity_words"], "quantity_words")
@@ -226,6 +262,14 @@ def parse_lexicon(raw: object, path: Path, lang: Lang) -> Lexicon:
         periods=c.unique(tuple(periods), "periods"),
         quantity_words=quantity,
         publication=c.unique(publication, "publication"),
+        day_words=c.unique(day_words, "day_words"),
+        day_links=lists["day_links"],
+        year_links=lists["year_links"],
+        ordinal_nouns=lists["ordinal_nouns"],
+        units=lists["units"],
+        offset_units=lists["offset_units"],
+        offset_links=lists["offset_links"],
+        event_words=lists["event_words"],
     )
 
 

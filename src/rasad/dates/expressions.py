@@ -7,6 +7,18 @@ Explicit dates (basis ``explicit``):
       The calendar is the month name's; a year outside that calendar's range (``calendars``)
       drops the date, so ``۱۳۹۹`` is never AD 1399.
     * words in ``needs_year`` (``می``, ``May``, ``صفر``) are months only when a year follows.
+    * a year after a day-month and a ``year_links`` word is the date's year (``july 4th of
+      1995``, ``28 june in 2020``, ``4 تموز من عام 2024``, ``۴ تیر ماه سال ۱۴۰۳``); a year
+      outside the month's calendar then drops the whole date.
+    * ordinal days: ``4th of May``, and ``day_words`` before a month, with an optional
+      ``day_links`` word (``fourth of July, 1995``, ``الرابع من تموز``, ``بیست و پنجم
+      اردیبهشت ۱۴۰۳``). Without a year they need a day link (found by ``str.find`` of the link
+      before a month name) except in digit-led ``4th May``; an ordinal (``4th`` or a word) with a
+      day link makes a ``needs_year`` word a month (``the 4th of May``). An ordinal word right
+      after an ``ordinal_nouns`` word (``الأسبوع الأول من مارس``, ``هفته دوم اردیبهشت``) is no
+      day: only the month (with its year) is read.
+    * a day number right after a currency sign (``$12 December``) is no day; a month-day number
+      followed by a ``units`` word (``March 12 million``) is no day either.
     * numeric ``Y-M-D`` / ``Y/M/D`` / ``Y.M.D`` and ``D/M/Y`` (see ``numeric_order``).
     * a four-digit year only after a cue word (``سال ۲۰۲۴``, ``عام 2024``, ``in 2024``).
     * a year in 1300-1499 without a month name is Jalali, or Hijri when an era marker says so
@@ -26,6 +38,12 @@ publication date and must have day precision):
       mention's kind is ``weekday``, which is how the disagreement is noted.
     * periods (``last year``, ``ماه گذشته``, ``العام الماضي``) -> year or month precision,
       counted on the Gregorian calendar. Weeks are not resolved (no precision fits them).
+Offsets and events: a date right after ``N <offset_unit> <offset_link>`` (``two days before
+yesterday``, ``three weeks from tomorrow``, ``2 weeks from January 15``, ``سه هفته پس از فردا``)
+is an offset rasad does not resolve, so it yields no mention rather than the wrong day. A day
+word followed by an ``event_words`` word (``اليوم التالي``, ``اليوم نفسه``) is relative to an
+event, not to the publication date: no mention (``the next day``, ``روز بعد``, ``فردای آن
+روز`` hold no day word at all).
 A weekday written right before an explicit date (``الثلاثاء 17 أيلول 2024``) is part of it,
 not a separate mention; a relative mention overlapping an explicit one is dropped.
 
@@ -133,7 +151,8 @@ class _Reader:
     def digit_led(self, m: re.Match[str]) -> Found | Pending | None:
         if m.group("dm") is None:
             return self.numeric(m)
-        return self.named(m["m3"], m["n"], m["d3"], m["y3"])
+        linked = m["o3"] is not None and m["l3"] is not None
+        return self.named(m["m3"], m["n"], m["d3"], m["y3"], ordinal_link=linked)
 
     def word_led(self, m: re.Match[str]) -> Found | Pending | None:
         w = key(m["w"])
@@ -149,15 +168,30 @@ class _Reader:
             return None  # month-day without year: Latin month names only
         return self.named(m["w"], m["n"], m["d4"] or m["d6"], m["y4"] or m["y5"])
 
+    def ordinal(self, m: re.Match[str]) -> Found | Pending | None:
+        """``fourth of July, 1995``, ``الرابع من تموز``, ``بیست و پنجم اردیبهشت ۱۴۰۳``."""
+        day = self.g.day_words.get(key(m["o"]))
+        if day is None:
+            return None
+        linked = m["ol"] is not None
+        return self.named(m["m7"], m["n7"], str(day), m["y7"], ordinal_link=linked)
+
     def named(
-        self, name: str, dual: str | None, day: str | None, year: str | None
+        self,
+        name: str,
+        dual: str | None,
+        day: str | None,
+        year: str | None,
+        ordinal_link: bool = False,
     ) -> Found | Pending | None:
+        """``ordinal_link``: an ordinal day and a day link came first (``the 4th of May``), which
+        makes a ``needs_year`` word a month even without a year."""
         month = self.g.months.get(key(name))
         if month is None or (dual is not None and self.g.months.get(key(dual)) != month):
             return None  # a dual name (``آذار/مارس``) whose halves disagree
         c, mo = month
         if year is None:
-            if key(name) in self.g.needs_year or day is None:
+            if day is None or (key(name) in self.g.needs_year and not ordinal_link):
                 return None
             return (c, mo, int(day))
         y = int(year)
@@ -227,18 +261,39 @@ def explicit_items(text: str, lang: Lang | None) -> tuple[Item, ...]:
     v = make_view(text).text
     stop = len(v)
     runs = _digit_runs(v, 0, stop)
-    if not runs:
-        return ()
     items: list[Item] = []
     for s, _ in runs:
         m = g.digit_led.match(v, s, stop)
         if m is not None:
             items.append((m.start(), m.end(), reader.digit_led(m)))
     for ws, we in windows(v, runs, g.reach, 12, 0, stop):
-        items.extend(
-            (m.start(), m.end(), reader.word_led(m)) for m in g.word_led.finditer(v, ws, we)
-        )
+        items.extend(_word_item(g, reader, v, m) for m in g.word_led.finditer(v, ws, we))
+    # no digits needed for an ordinal word before a day link and a month (``الرابع من تموز``)
+    hits = [(h, e) for h, e in find_all(v, g.day_links, 0, stop) if g.month_at.match(v, e)]
+    for ws, we in windows(v, hits, g.reach, g.reach, 0, stop):
+        items.extend(_word_item(g, reader, v, m) for m in g.ordinal_led.finditer(v, ws, we))
     return _keep_leftmost(items)
+
+
+def _word_item(g: ExplicitGrammar, reader: _Reader, v: str, m: re.Match[str]) -> Item:
+    """A ``word_led``/``ordinal_led`` match as an item. A ``word_led`` month right after an
+    ordinal day word is read with it by ``ordinal_led`` (``fourth of July, 1995``). An ordinal
+    right after an ``ordinal_nouns`` word (``الأسبوع الأول من مارس 2024``) is no day: only the
+    month counts."""
+    s = m.start()
+    if "o" not in m.re.groupindex:  # a word_led match
+        if key(m["w"]) in g.cues:
+            return (s, m.end(), reader.word_led(m))
+        o = g.ordinal_before.search(v, max(0, s - g.back), s)
+        if o is None:
+            return (s, m.end(), reader.word_led(m))
+        m2 = g.ordinal_led.match(v, o.start())
+        if m2 is None or m2.end() < m.end():
+            return (s, m.end(), reader.word_led(m))
+        m, s = m2, m2.start()
+    if g.ordinal_noun.search(v, max(0, s - 24), s):
+        return (m.start("m7"), m.end(), reader.named(m["m7"], m["n7"], None, m["y7"]))
+    return (s, m.end(), reader.ordinal(m))
 
 
 def explicit_mentions(
@@ -253,9 +308,12 @@ def explicit_mentions(
     view = make_view(text)
     stop = len(view.text) if end is None else end
     out = []
+    offset = explicit_grammar(explicit_langs(lang)).offset
     for s, e, what in explicit_items(text, lang):
         if not start <= s < stop or what is None:
             continue
+        if offset.search(view.text, max(0, s - 40), s):
+            continue  # ``2 weeks from January 15``: an offset rasad does not resolve
         if len(what) == 3:
             if anchor is None:
                 continue
@@ -302,9 +360,13 @@ def _read_tokens(
     while i < len(tokens):
         k, s, e = tokens[i]
         i += 1
+        if g.offset.search(view, max(0, s - 40), s):
+            continue  # ``two days before yesterday``: an offset rasad does not resolve
         if k in g.days or k in g.periods:
             if g.blocked.search(view, max(0, s - 16), s):
                 continue  # ``۳ روز گذشته``, ``چند سال گذشته``: a duration
+            if k in g.days and g.event.match(view, e):
+                continue  # ``اليوم التالي``: the day after an event, not after publication
             if k in g.periods:
                 unit, off = g.periods[k]
                 v = f"{anchor.year + off:04d}" if unit == "year" else _shift_month(anchor, off)

@@ -116,6 +116,14 @@ class ExplicitGrammar:
     eras: dict[str, Calendar]
     cues: dict[str, Lang]
     reach: int  # how far before a digit run a word-led date can start
+    day_words: dict[str, int]  # ordinal day words (``fourth``, ``الرابع``, ``چهارم``)
+    ordinal_led: re.Pattern[str]  # ``fourth of July, 1995``, ``بیست و پنجم اردیبهشت ۱۴۰۳``
+    ordinal_before: re.Pattern[str]  # an ordinal word (and link) ending where searched
+    back: int  # how far before a month name an ``ordinal_led`` match can start
+    day_links: tuple[str, ...]  # `` of ``, `` من ``: where ``ordinal_led`` runs without digits
+    month_at: re.Pattern[str]  # a month name and its right word edge, for ``match``
+    ordinal_noun: re.Pattern[str]  # ``الأسبوع ``/``هفته `` right before an ordinal: no day
+    offset: re.Pattern[str]  # ``two days before ``: what makes the next date an offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +145,8 @@ class RelativeGrammar:
     offsets: dict[str, tuple[int, ...]]  # trigger -> where an anchor holding it may start
     firsts: frozenset[str]  # characters an entry may start with
     span: int  # the most characters one entry can cover in a text (two per space)
+    event: re.Pattern[str]  # after a day word: relative to an event (``اليوم التالي``)
+    offset: re.Pattern[str]  # before a date: ``N <unit> <link> `` (an offset, not resolved)
     plain: bool  # every entry is letters and spaces (what the fast path assumes)
     tails: frozenset[str]  # last two letters of every word of every entry, lowercase
 
@@ -158,6 +168,29 @@ def _era(n: int, eras: str) -> str:
     return rf"(?:\s{{0,2}}(?P<e{n}>{eras}){RB})?"
 
 
+def _dual(name: str, mon: str) -> str:
+    return rf"(?:\s{{0,2}}[/(]\s{{0,2}}(?P<{name}>{mon}){RB}\.?\s{{0,2}}\)?)?"
+
+
+def _hyphen_free(surfaces: Iterable[str]) -> list[str]:
+    """Each surface and, if it has hyphens, its spelling with spaces (``twenty first``)."""
+    return [v for s in surfaces for v in {s, s.replace("-", " ")}]
+
+
+CURRENCY = "$€£¥₹₽﷼"
+NOT_MONEY = rf"(?<![{CURRENCY}])(?<![{CURRENCY}]\s)"  # a day never follows a currency sign
+
+
+@lru_cache(maxsize=8)
+def offset_guard(langs: tuple[Lang, ...]) -> re.Pattern[str]:
+    """``N <unit> <link> `` ending where it is searched (``two days before ``, ``سه هفته پس از ``):
+    the date after it is an offset from it, which rasad does not resolve (no mention)."""
+    lexicons = load_lexicons(langs)
+    units = trie(s for lex in lexicons for s in lex.offset_units)
+    links = trie(s for lex in lexicons for s in lex.offset_links)
+    return re.compile(rf"{LB}{units}\s{{1,2}}{links}\s{{1,3}}\Z")
+
+
 @lru_cache(maxsize=8)
 def explicit_grammar(langs: tuple[Lang, ...]) -> ExplicitGrammar:
     lexicons = load_lexicons(langs)
@@ -166,32 +199,47 @@ def explicit_grammar(langs: tuple[Lang, ...]) -> ExplicitGrammar:
     mon = trie(month_words)
     era = trie(s for lex in lexicons for s, _ in lex.eras)
     suffix = rf"(?:\s{{0,2}}{trie(s for lex in lexicons for s in lex.month_suffixes)}{RB})?"
-    dual = rf"(?:\s{{0,2}}[/(]\s{{0,2}}(?P<n>{mon}){RB}\.?\s{{0,2}}\)?)?"
+    dual = _dual("n", mon)
+    day_links = [s for lex in lexicons for s in lex.day_links]
+    links = rf"(?:{trie(day_links)}{RB}\s{{1,3}})"
+    ylinks = rf"(?:{trie(s for lex in lexicons for s in lex.year_links)}{RB}\s{{1,3}})?"
+    units = rf"(?!\s{{0,2}}{trie(s for lex in lexicons for s in lex.units)}{RB})"
+    ordinals = _hyphen_free(s for lex in lexicons for s, _ in lex.day_words)
     digit_led = (
-        r"(?<![/.\-:])(?:"
+        rf"(?<![/.\-:]){NOT_MONEY}(?:"
         # 2024-09-19, 1403/02/25
         rf"(?P<ymd>(?P<y1>\d{{4}})(?P<s1>[\-/.])(?P<m1>\d{{1,2}})(?P=s1)(?P<d1>\d{{1,2}}){NUM_RB}"
         rf"{_era(1, era)})"
         # 19/09/2024, 20.01.2026 (day-month or month-day: see expressions.numeric_order)
         rf"|(?P<dmy>(?P<a2>\d{{1,2}})(?P<s2>[\-/.])(?P<b2>\d{{1,2}})(?P=s2)(?P<y2>\d{{4}}){NUM_RB}"
         rf"{_era(2, era)})"
-        # 19 September 2024, 27October 2020, ۲۵ اردیبهشت ۱۴۰۳, 5 آذار/مارس 2024, 19 September
-        rf"|(?P<dm>(?P<d3>\d{{1,2}}){ORD}(?!\d)[\s,،\-]{{0,3}}(?:of\s{{1,3}})?"
+        # 19 September 2024, 27October 2020, ۲۵ اردیبهشت ۱۴۰۳, 5 آذار/مارس 2024, 19 September,
+        # 4th of July of 1995, ۴ تیر سال ۱۴۰۳
+        rf"|(?P<dm>(?P<d3>\d{{1,2}})(?P<o3>st|nd|rd|th)?(?!\d)[\s,،\-]{{0,3}}(?P<l3>{links})?"
         rf"{LB}(?P<m3>{mon}){RB}\.?{suffix}{dual}"
-        rf"(?:[\s,،\-]{{0,4}}(?P<y3>\d{{4}})(?!\d){_era(3, era)})?))"
+        rf"(?:[\s,،\-]{{0,4}}{ylinks}(?P<y3>\d{{4}})(?!\d){_era(3, era)})?))"
+    )
+    # fourth of July, 1995 | الرابع من تموز | بیست و پنجم اردیبهشت ۱۴۰۳
+    ordinal_led = (
+        rf"(?P<o>{trie(ordinals, FIRST_LB)}){RB}\s{{1,3}}(?P<ol>{links})?"
+        rf"(?P<m7>{mon}){RB}\.?{suffix}{_dual('n7', mon)}"
+        rf"(?:[\s,،\-]{{0,4}}{ylinks}(?P<y7>\d{{4}})(?!\d){_era(7, era)})?"
     )
     word_led = (
         # September 19, 2024 | September 2024, اردیبهشت ۱۴۰۳, سال ۲۰۲۴ | September 19
         rf"(?P<w>{trie(month_words + cue_words, FIRST_LB)}){RB}\.?{suffix}{dual}(?:"
-        rf"\s{{1,3}}(?P<d4>[0-3]?\d){ORD}(?!\d)[\s,،]{{0,3}}(?P<y4>\d{{4}})(?!\d){_era(4, era)}"
-        rf"|[\s,،\-]{{0,3}}(?P<y5>\d{{4}}){NUM_RB}{_era(5, era)}"
-        rf"|\s{{1,3}}(?P<d6>[0-3]?\d){ORD}(?![\d:]|[.,]\d))"
+        rf"\s{{1,3}}(?P<d4>[0-3]?\d){ORD}(?!\d)[\s,،]{{0,3}}{ylinks}(?P<y4>\d{{4}})(?!\d)"
+        rf"{_era(4, era)}"
+        rf"|[\s,،\-]{{0,3}}{ylinks}(?P<y5>\d{{4}}){NUM_RB}{_era(5, era)}"
+        rf"|\s{{1,3}}(?P<d6>[0-3]?\d){ORD}(?![\d:]|[.,]\d){units})"
     )
     cues: dict[str, Lang] = {}
     for lex in lexicons:
         for s in lex.year_cues:
             cues.setdefault(key(s), lex.lang)
     longest = max(len(fold_word(s)) for s in month_words + cue_words)
+    longest_ordinal = max(len(fold_word(s)) for s in ordinals)
+    nouns = trie(s for lex in lexicons for s in lex.ordinal_nouns)
     return ExplicitGrammar(
         digit_led=re.compile(digit_led),
         word_led=re.compile(word_led),
@@ -201,6 +249,16 @@ def explicit_grammar(langs: tuple[Lang, ...]) -> ExplicitGrammar:
         eras=merge(lexicons, "eras"),
         cues=cues,
         reach=2 * longest + 16,
+        day_words={
+            key(v): d for lex in lexicons for s, d in lex.day_words for v in _hyphen_free([s])
+        },
+        ordinal_led=re.compile(ordinal_led),
+        ordinal_before=re.compile(rf"{LB}{trie(ordinals)}\s{{1,3}}{links}?\Z"),
+        back=longest_ordinal + 24,
+        day_links=tuple(sorted({f" {fold_word(s)} " for s in day_links})),
+        month_at=re.compile(rf"{mon}{RB}"),
+        ordinal_noun=re.compile(rf"{LB}{nouns}\s{{1,3}}\Z"),
+        offset=offset_guard(langs),
     )
 
 
@@ -225,6 +283,7 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
     regex = rf"(?P<t1>{token}){RB}{more}"  # t1's left edge: see expressions.left_edge_ok
     quantity = [q for lex in lexicons for q in lex.quantity_words]
     blocked = rf"(?:\d|{LB}{trie(quantity)}\s)\s?\Z" if quantity else r"\d\s?\Z"
+    event = trie(s for lex in lexicons for s in lex.event_words)
     return RelativeGrammar(
         regex=re.compile(regex),
         blocked=re.compile(blocked),
@@ -244,6 +303,8 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
         plain=all(c.isalpha() or c == " " for w in map(fold_word, words) for c in w)
         and all(len(part) >= 2 for w in map(fold_word, words) for part in w.split(" ")),
         tails=frozenset(part[-2:] for w in map(fold_word, words) for part in w.split(" ")),
+        event=re.compile(rf"[\s,،]{{1,3}}{event}{RB}"),
+        offset=offset_guard(langs),
     )
 
 
