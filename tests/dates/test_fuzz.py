@@ -136,13 +136,16 @@ ADVERSARIAL = [
 
 
 def test_adversarial_inputs_are_fast() -> None:
+    """No catastrophic backtracking: 200 kB of repeated triggers stays linear (~0.4 s here, idle).
+
+    The bound leaves room for a loaded CI machine; exponential backtracking takes minutes."""
     anchor = DateValue("2024-09-19", "day")
     for text in ADVERSARIAL:
         start = time.perf_counter()
         find_dates(text, None, anchor)
         publication_from_text(text, None)
         parse_published(text)
-        assert time.perf_counter() - start < 1.0, text[:30]
+        assert time.perf_counter() - start < 3.0, text[:30]
 
 
 def _reference_view(text: str) -> tuple[str, tuple[int, ...]]:
