@@ -15,8 +15,12 @@ REPO = Path(__file__).resolve().parents[1]
 CLI_DOC = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
-def _commands():
-    yield from cli.commands.items()
+def _commands(group: click.Group = cli, prefix: str = ""):
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{prefix}{name} ")
+        else:
+            yield f"{prefix}{name}", command
 
 
 @pytest.mark.parametrize(("name", "command"), list(_commands()))

@@ -106,6 +106,19 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A span of the text linked to an entity, with how sure the linker is and why."""
+
+    span: Span
+    text: str
+    entity: str  # knowledge-base id, or ``new:...`` for an entity the knowledge base lacks
+    kind: str  # "name", "title" (an office phrase), "honorific" (name with its honorific)
+    score: float
+    reason: str
+    office: str | None = None  # the office a title phrase names
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     span: Span
     lang: Lang | None
@@ -124,6 +137,7 @@ class Document:
     outlet: str | None = None  # the outlet's name: from metadata, else as written in the text
     publication: Publication = field(default_factory=Publication.none)
     dates: list[DateMention] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
     _normalized: Any = None
     _id: str | None = None
     done: list[str] = field(default_factory=list)

@@ -33,6 +33,7 @@ class Code(StrEnum):
     E030 = "unsupported database URL {url!r}: use sqlite:///path.db or postgresql://..."
     E031 = "database error: {detail}"
     E040 = "pipeline misconfigured: {detail}"
+    E050 = "invalid knowledge base {path} ({item}): {detail}"
 
     def message(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

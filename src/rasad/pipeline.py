@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rasad.document import Article, Document
 from rasad.errors import Code, RasadError
+
+if TYPE_CHECKING:
+    from rasad.kb.loader import KnowledgeBase
 
 
 class Stage(Protocol):
@@ -73,9 +76,19 @@ class Pipeline:
         return doc
 
 
-def default_pipeline() -> Pipeline:
-    """The stages this version of rasad runs, in order."""
+def default_pipeline(kb: KnowledgeBase | None = None) -> Pipeline:
+    """The stages this version of rasad runs, in order; ``kb`` defaults to the shipped one."""
     from rasad.dates.stage import DatesStage, PublicationStage
+    from rasad.kb.loader import default_kb
+    from rasad.linking.stage import LinkStage
     from rasad.text.stage import LayoutStage, TextStage
 
-    return Pipeline([TextStage(), PublicationStage(), DatesStage(), LayoutStage()])
+    return Pipeline(
+        [
+            TextStage(),
+            PublicationStage(),
+            DatesStage(),
+            LayoutStage(),
+            LinkStage(kb or default_kb()),
+        ]
+    )

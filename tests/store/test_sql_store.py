@@ -34,8 +34,9 @@ def store(store_url):
 def test_migrations_recorded_once(store_url):
     url = store_url
     first = open_store(url)
-    assert first.migrations_applied == ["0001_initial"]
-    assert first.applied_migrations() == ["0001_initial"]
+    names = ["0001_initial", "0002_entities_and_mentions"]
+    assert first.migrations_applied == names
+    assert first.applied_migrations() == names
     first.close()
     again = open_store(url)
     assert again.migrations_applied == []
@@ -150,7 +151,14 @@ def _reset(s) -> None:
     from rasad.store import schema
 
     with s.engine.begin() as conn:
-        for table in (schema.date_mentions, schema.articles, schema.failures, schema.runs):
+        for table in (
+            schema.mentions,
+            schema.date_mentions,
+            schema.articles,
+            schema.failures,
+            schema.runs,
+            schema.entities,
+        ):
             conn.execute(table.delete())
 
 

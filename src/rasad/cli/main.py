@@ -225,6 +225,70 @@ def watch(
     sys.exit(1 if failed else 0)
 
 
+@cli.group()
+def kb() -> None:
+    """The knowledge base: validate it, import entities from Wikidata or CAMEO dictionaries."""
+
+
+kb_option = click.option(
+    "--kb",
+    "kb_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    envvar="RASAD_KB",
+    help="Knowledge-base directory or file (default: the shipped data/kb; env RASAD_KB).",
+)
+
+
+@kb.command("validate")
+@kb_option
+def kb_validate(kb_path: Path | None) -> None:
+    """Load and check every knowledge-base file; print counts, exit 2 on the first error."""
+    from rasad.kb.loader import load_kb
+
+    data = load_kb(kb_path, use_cache=False)
+    types = Counter(e.type for e in data.entities.values())
+    roles = sum(len(e.roles) for e in data.entities.values())
+    click.echo(
+        json.dumps(
+            {
+                "entities": len(data.entities),
+                "by_type": dict(sorted(types.items())),
+                "offices": len(data.offices),
+                "roles": roles,
+                "unverified": sum(not e.verified for e in data.entities.values()),
+            },
+            ensure_ascii=False,
+        )
+    )
+
+
+@kb.command("import-wikidata")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def kb_import_wikidata(dump: Path, out: Path) -> None:
+    """Stream a Wikidata JSON dump (.json, .gz, .bz2) into a knowledge-base YAML file."""
+    from rasad.kb.wikidata import import_wikidata
+
+    report = import_wikidata(dump, out)
+    click.echo(json.dumps({"entities": report.entities, "skipped": report.skipped}))
+    for problem in report.problems[:20]:
+        click.echo(f"  {problem}", err=True)
+
+
+@kb.command("import-cameo")
+@click.argument("dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def kb_import_cameo(dictionary: Path, out: Path) -> None:
+    """Read a Phoenix/PETRARCH actor dictionary into a knowledge-base YAML file."""
+    from rasad.kb.cameo import import_cameo
+
+    report = import_cameo(dictionary, out)
+    click.echo(json.dumps({"entities": report.entities, "skipped": report.skipped}))
+    for problem in report.problems[:20]:
+        click.echo(f"  {problem}", err=True)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning rasad's errors into a message and exit status 2."""
     try:

@@ -26,6 +26,7 @@ def article_record(doc: Document) -> dict[str, Any]:
         "published_span": _span(pub.span),
         "title_span": _span(doc.title_span),
         "paragraphs": [{**_span(p.span), "lang": p.lang} for p in doc.paragraphs],  # type: ignore[dict-item]
+        "entities": entity_records(doc),
         "dates": [
             {**_span(m.span), "text": m.text, "kind": m.kind, **m.date.to_json()}  # type: ignore[dict-item]
             for m in doc.dates
@@ -35,3 +36,41 @@ def article_record(doc: Document) -> dict[str, Any]:
 
 def _span(span: Any) -> dict[str, int] | None:
     return {"start": span.start, "end": span.end} if span is not None else None
+
+
+def entity_records(doc: Document) -> list[dict[str, Any]]:
+    """The entities the article mentions, in order of first mention, in the gold schema."""
+    from rasad.kb.loader import default_kb
+
+    kb = default_kb()
+    out: dict[str, dict[str, Any]] = {}
+    for link in doc.links:
+        entity = kb.entities.get(link.entity)
+        record = out.get(link.entity)
+        if record is None:
+            record = out[link.entity] = {
+                "id": link.entity,
+                "name_en": entity.name_en if entity else None,
+                "type": entity.type if entity else None,
+                "country": entity.country if entity else None,
+                "roles_in_text": [],
+                "surfaces": [],
+                "mentions": [],
+            }
+        if link.text not in record["surfaces"]:
+            record["surfaces"].append(link.text)
+        if link.office:
+            title = kb.offices[link.office].title.get("en", link.office)
+            if title not in record["roles_in_text"]:
+                record["roles_in_text"].append(title)
+        record["mentions"].append(
+            {
+                "start": link.span.start,
+                "end": link.span.end,
+                "text": link.text,
+                "kind": link.kind,
+                "score": link.score,
+                "reason": link.reason,
+            }
+        )
+    return list(out.values())

@@ -17,8 +17,13 @@ def _initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+def _mentions(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.entities, schema.mentions])
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
+    ("0002_entities_and_mentions", _mentions),
 ]
 
 

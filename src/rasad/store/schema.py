@@ -6,6 +6,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -77,6 +78,33 @@ date_mentions = Table(
     Column("kind", String(20), nullable=False),
 )
 Index("ix_date_mentions_value", date_mentions.c.value)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("type", String(12)),
+    Column("name_en", Text),
+    Column("country", String(3)),
+    Column("verified", Integer, nullable=False, default=1),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column(
+        "article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("entity_id", String(120), ForeignKey("entities.id"), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("office", String(120)),
+    Column("score", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+Index("ix_mentions_entity", mentions.c.entity_id)
 
 failures = Table(
     "failures",

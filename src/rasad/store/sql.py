@@ -81,6 +81,26 @@ def _first_line(e: BaseException) -> str:
     return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
 
 
+def _link_rows(aid: str, doc: Document) -> list[dict[str, Any]]:
+    rows: dict[tuple[int, int, str], dict[str, Any]] = {}
+    for link in doc.links:
+        rows.setdefault(
+            (link.span.start, link.span.end, link.entity),
+            {
+                "article_id": aid,
+                "start": link.span.start,
+                "end": link.span.end,
+                "entity_id": link.entity,
+                "text": link.text,
+                "kind": link.kind,
+                "office": link.office,
+                "score": link.score,
+                "reason": link.reason,
+            },
+        )
+    return list(rows.values())
+
+
 class SQLStore:
     """A store in one SQL database; writes go through one connection at a time."""
 
@@ -182,12 +202,41 @@ class SQLStore:
                 dates = [row for aid, d in new.items() for row in _date_rows(aid, d)]
                 if dates:
                     conn.execute(schema.date_mentions.insert(), dates)
+                links = [row for aid, d in new.items() for row in _link_rows(aid, d)]
+                if links:
+                    self._ensure_entities(conn, {row["entity_id"] for row in links})
+                    conn.execute(schema.mentions.insert(), links)
             if failures:
                 conn.execute(
                     schema.failures.insert(),
                     [{**f.to_json(), "run_id": run_id, "created_at": now} for f in failures],
                 )
         return len(new)
+
+    def _ensure_entities(self, conn: Any, ids: set[str]) -> None:
+        """Insert the entities ``ids`` the store does not hold yet (from the knowledge base)."""
+        from rasad.kb.loader import default_kb
+
+        have = set(
+            conn.execute(
+                select(schema.entities.c.id).where(schema.entities.c.id.in_(sorted(ids)))
+            ).scalars()
+        )
+        kb = default_kb()
+        rows = []
+        for eid in sorted(ids - have):
+            entity = kb.entities.get(eid)
+            rows.append(
+                {
+                    "id": eid,
+                    "type": entity.type if entity else None,
+                    "name_en": entity.name_en if entity else None,
+                    "country": entity.country if entity else None,
+                    "verified": int(entity.verified) if entity else 0,
+                }
+            )
+        if rows:
+            conn.execute(schema.entities.insert(), rows)
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -233,6 +282,12 @@ class SQLStore:
                 "by_year": grouped(conn, func.substr(a.c.published, 1, 4)),
                 "date_mentions": conn.execute(
                     select(func.count()).select_from(schema.date_mentions)
+                ).scalar_one(),
+                "mentions": conn.execute(
+                    select(func.count()).select_from(schema.mentions)
+                ).scalar_one(),
+                "entities": conn.execute(
+                    select(func.count()).select_from(schema.entities)
                 ).scalar_one(),
                 "failures": conn.execute(select(func.count()).select_from(f)).scalar_one(),
                 "failures_by_stage": grouped(conn, f.c.stage, f),

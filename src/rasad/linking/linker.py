@@ -1,0 +1,208 @@
+"""From gazetteer hits to links: which entity each span names, with a score and a reason.
+
+Rules, in order:
+
+1. **Nesting.** A hit inside a longer hit is dropped when both are people or both organizations
+   (``خامنه‌ای`` inside ``مجتبی خامنه‌ای``, ``حزب الله`` inside ``كتائب حزب الله``); otherwise it
+   is kept, so ``لبنان`` in ``حزب‌الله لبنان`` and ``المالكي`` in ``ائتلاف المالكي`` count.
+2. **Titles.** An office phrase (``الرئيس الإيراني``) next to a person's name (apposition, on
+   either side, across a comma) names that person. Otherwise it resolves to whoever held the
+   office on the article's date — preferring a holder named elsewhere in the article, then a
+   non-acting holder; undated, it resolves only to a holder the article names.
+3. **Ambiguous names.** Candidates named in full elsewhere in the article win (coreference of
+   surnames: ``مالکی`` after ``نوری مالکی``), then those holding a role on the article's date,
+   then those of the country the article mentions most.
+4. **Honorifics.** A person's name right after a listed honorific (``دکتر``, ``الشيخ``) adds the
+   longer span (``دکتر ولایتی``) as a mention too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rasad.document import Document, Lang, Link, Span
+from rasad.kb.loader import KnowledgeBase
+from rasad.mentions.gazetteer import Gazetteer, Hit, Target
+from rasad.mentions.lexicon import mention_lexicon
+
+APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comma, colon
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    hit: Hit
+
+    @property
+    def types(self) -> set[str]:
+        return {t.type for t in self.hit.targets}
+
+
+def _drop_nested(spans: list[_Span]) -> list[_Span]:
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[_Span] = []
+    for s in spans:
+        inside = [
+            k
+            for k in kept
+            if k.start <= s.start and s.end <= k.end and (k.end - k.start) > (s.end - s.start)
+        ]
+        if any(_same_kind(k, s) for k in inside):
+            continue
+        kept.append(s)
+    return kept
+
+
+def _same_kind(outer: _Span, inner: _Span) -> bool:
+    shared = outer.types & inner.types & {"person", "organization"}
+    if shared:
+        return True
+    # the same entity or office found twice (an alias inside a longer alias of it)
+    return bool(
+        {(t.kind, t.id) for t in outer.hit.targets} & {(t.kind, t.id) for t in inner.hit.targets}
+    )
+
+
+class Linker:
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> None:
+        self.kb = kb
+        self.gazetteer = gazetteer or Gazetteer(kb)
+
+    def link(self, doc: Document) -> list[Link]:
+        lang: Lang = doc.lang or "en"
+        view = doc.normalized
+        text = doc.text
+        spans = [
+            _Span(h.start, h.end, h)
+            for h in self.gazetteer.hits(view.text, text, view.span_to_orig, lang)
+        ]
+        spans = _drop_nested(spans)
+        day = doc.publication.date.value if doc.publication.date else None
+
+        def orig(s: _Span) -> Span:
+            return view.span_to_orig(s.start, s.end)
+
+        # names first: which people and countries the article names, and how
+        named: Counter[str] = Counter()
+        full_names: set[str] = set()
+        for s in spans:
+            ents = [t for t in s.hit.targets if t.kind == "entity"]
+            if len(ents) == 1:
+                named[ents[0].id] += 1
+                if ents[0].tokens > 1 or ents[0].canonical:
+                    full_names.add(ents[0].id)
+        countries = Counter(
+            {eid: n for eid, n in named.items() if self.kb.entities[eid].type == "country"}
+        )
+        home = {self.kb.entities[c].country for c, _ in countries.most_common(2)}
+
+        links: list[Link] = []
+        person_spans = [
+            s
+            for s in spans
+            if "person" in s.types and all(t.kind == "entity" for t in s.hit.targets)
+        ]
+        for s in spans:
+            span = orig(s)
+            surface = text[span.start : span.end]
+            offices = [t for t in s.hit.targets if t.kind == "office"]
+            entities = [t for t in s.hit.targets if t.kind == "entity"]
+            if entities:
+                chosen, score, reason = self._choose(entities, full_names, day, home)
+                if chosen is not None:
+                    links.append(Link(span, surface, chosen, "name", score, reason))
+                    continue
+            for office in offices:
+                resolved = self._title(
+                    office, s, person_spans, view.text, full_names | set(named), day
+                )
+                if resolved is not None:
+                    who, score, reason = resolved
+                    links.append(Link(span, surface, who, "title", score, reason, office.id))
+                    break
+        links.extend(self._honorifics(links, text, lang))
+        links.sort(key=lambda link: (link.span.start, link.span.end, link.entity))
+        return links
+
+    def _choose(
+        self, targets: list[Target], full_names: set[str], day: str | None, home: set[str | None]
+    ) -> tuple[str | None, float, str]:
+        if len(targets) == 1:
+            t = targets[0]
+            if t.tokens > 1 or t.canonical:
+                return t.id, 1.0, "name"
+            return t.id, 0.85, "alias"
+        ids = [t.id for t in targets]
+        named = [i for i in ids if i in full_names]
+        if len(named) == 1:
+            return named[0], 0.9, "coreference: named in full in the article"
+        pool = named or ids
+        if day is not None:
+            active = [i for i in pool if any(r.valid_on(day) for r in self.kb.entities[i].roles)]
+            if len(active) == 1:
+                return active[0], 0.8, f"the only candidate in office on {day}"
+            pool = active or pool
+        local = [i for i in pool if self.kb.entities[i].country in home]
+        if len(local) == 1:
+            return local[0], 0.7, "the candidate of the article's countries"
+        return sorted(pool)[0], 0.4, f"ambiguous among {', '.join(sorted(pool))}"
+
+    def _title(
+        self,
+        office: Target,
+        s: _Span,
+        person_spans: list[_Span],
+        view: str,
+        named: set[str],
+        day: str | None,
+    ) -> tuple[str, float, str] | None:
+        for p in person_spans:
+            gap = view[s.end : p.start] if p.start >= s.end else view[p.end : s.start]
+            if len(gap) <= APPOSITION_GAP and not gap.strip(" ،,:؛").strip():
+                ids = {t.id for t in p.hit.targets}
+                if len(ids) == 1:
+                    return next(iter(ids)), 0.95, "apposition: title next to the name"
+        holders = self.kb.holders_on(office.id, day)
+        if day is None:
+            in_text = [h for h in dict.fromkeys(holders) if h in named]
+            if len(in_text) == 1:
+                return in_text[0], 0.7, "undated: the office holder the article names"
+            return None
+        if not holders:
+            return None
+        in_text = [h for h in holders if h in named]
+        if len(set(in_text)) == 1:
+            return in_text[0], 0.95, f"held the office on {day}, named in the article"
+        regular = [
+            h for h, r in self.kb.holders.get(office.id, []) if r.valid_on(day) and not r.acting
+        ]
+        pool = sorted(set(regular or holders))
+        if len(pool) == 1:
+            return pool[0], 0.9, f"held the office on {day}"
+        return None
+
+    def _honorifics(self, links: list[Link], text: str, lang: Lang) -> list[Link]:
+        honorifics = mention_lexicon(lang).honorifics
+        extra = []
+        for link in links:
+            if link.kind != "name" or self.kb.entities[link.entity].type != "person":
+                continue
+            before = text[max(0, link.span.start - 30) : link.span.start]
+            for h in honorifics:
+                if before.endswith(h + " ") or before.endswith(h + "\u200c"):
+                    start = link.span.start - len(h) - 1
+                    if start == 0 or not text[start - 1].isalpha():
+                        extra.append(
+                            Link(
+                                Span(start, link.span.end),
+                                text[start : link.span.end],
+                                link.entity,
+                                "honorific",
+                                link.score,
+                                f"honorific {h}",
+                            )
+                        )
+                    break
+        return extra

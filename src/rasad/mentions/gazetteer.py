@@ -1,0 +1,145 @@
+"""The alias index: every name of every entity and every phrase for every office, per profile.
+
+One Aho-Corasick automaton (pyahocorasick) per language profile holds the normalized form of
+every alias in every language, so Persian text that writes an Arabic name in Arabic letters
+(``نوري المالكي``) still matches, and stripped-ZWNJ text matches names written with ZWNJ.
+
+A hit counts only at word boundaries: its first character starts a word or follows one of the
+language's proclitics (``و ب ل ف ك`` in Arabic) that itself starts a word, and its last character
+ends a word or is followed by up to two of the language's suffixes (Persian ``ها``, ``ی``,
+``ان``...: ``عراقی‌ها``) that end it. Arabic names with the article also match after ``لل`` (``للمالكي``). Acronyms (up to
+five capitals: ``US``, ``NATO``) match only when written in capitals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+
+from rasad.document import LANGS, Lang
+from rasad.kb.loader import KnowledgeBase
+from rasad.mentions.lexicon import mention_lexicon
+from rasad.text.normalize import normalizer
+
+TargetKind = Literal["entity", "office"]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    kind: TargetKind
+    id: str
+    type: str  # the entity's type, or "office"
+    canonical: bool  # the alias is the entity's canonical name in some language
+    tokens: int  # words in the alias
+    acronym: str | None  # the alias as written, when it is an acronym to match case-sensitively
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in the normalized view: ``[start, end)`` and what the alias names."""
+
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+    lead: int = 0  # characters of a proclitic at the start of the match that are not the name
+
+
+def _is_acronym(alias: str) -> bool:
+    bare = alias.replace(".", "")
+    return bare.isascii() and bare.isupper() and 2 <= len(bare) <= 5
+
+
+class Gazetteer:
+    """Aho-Corasick automata over the knowledge base's aliases, one per language profile."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.automata: dict[Lang, ahocorasick.Automaton] = {}
+        self.size = 0
+        for lang in LANGS:
+            norm = normalizer(lang)
+            index: dict[str, dict[tuple[str, str], Target]] = {}
+
+            def add(key: str, target: Target, index: dict = index) -> None:
+                if key:
+                    index.setdefault(key, {})[(target.kind, target.id)] = target
+
+            for entity in kb.entities.values():
+                canonical = set(entity.names.name.values())
+                for variants in (entity.names.name.values(), *entity.names.aliases.values()):
+                    for alias in variants:
+                        key = norm.key(alias)
+                        target = Target(
+                            "entity",
+                            entity.id,
+                            entity.type,
+                            alias in canonical,
+                            len(key.split()),
+                            alias.replace(".", "") if _is_acronym(alias) else None,
+                        )
+                        add(key, target)
+                        if lang == "ar" and key.startswith("ال") and len(key) > 3:
+                            add("لل" + key[2:], target)
+            for office in kb.offices.values():
+                for phrases in (office.title.values(), *office.aliases.values()):
+                    for phrase in phrases:
+                        key = norm.key(phrase)
+                        add(
+                            key, Target("office", office.id, "office", True, len(key.split()), None)
+                        )
+            automaton = ahocorasick.Automaton()
+            for key, targets in index.items():
+                automaton.add_word(key, (key, tuple(targets.values())))
+            automaton.make_automaton()
+            self.automata[lang] = automaton
+            self.size = max(self.size, len(index))
+
+    def hits(self, view: str, original: str, to_orig: object, lang: Lang) -> Iterator[Hit]:
+        """Boundary-checked matches in ``view`` (the article's normalized text)."""
+        lex = mention_lexicon(lang)
+        automaton = self.automata[lang]
+        n = len(view)
+        for last, (key, targets) in automaton.iter(view):
+            start, end = last - len(key) + 1, last + 1
+            lead = 0
+            if key.startswith("لل") and lang == "ar":
+                lead = 1  # the first ل is the preposition; ال lost its alef after it
+            if not _left_ok(view, start, lex.proclitics):
+                continue
+            if not _right_ok(view, end, n, lex.suffixes):
+                continue
+            kept = tuple(
+                t for t in targets if t.acronym is None or _caps(original, to_orig, start, end, t)
+            )
+            if kept:
+                yield Hit(start + lead, end, kept, lead)
+
+
+def _left_ok(view: str, start: int, proclitics: tuple[str, ...]) -> bool:
+    if start == 0 or not view[start - 1].isalpha():
+        return True
+    for p in proclitics:
+        s = start - len(p)
+        if s >= 0 and view[s:start] == p and (s == 0 or not view[s - 1].isalpha()):
+            return True
+    return False
+
+
+def _right_ok(view: str, end: int, n: int, suffixes: tuple[str, ...], depth: int = 2) -> bool:
+    """The name ends a word, or up to ``depth`` suffixes do (``عراقی‌ها``: ی then ها)."""
+    if end == n or not view[end].isalpha():
+        return True
+    if depth == 0:
+        return False
+    return any(
+        view.startswith(sfx, end) and _right_ok(view, end + len(sfx), n, suffixes, depth - 1)
+        for sfx in suffixes
+    )
+
+
+def _caps(original: str, to_orig: object, start: int, end: int, target: Target) -> bool:
+    """An acronym alias matches only where the original is written in capitals."""
+    span = to_orig(start, end)  # type: ignore[operator]
+    return original[span.start : span.end].replace(".", "") == target.acronym

@@ -1,0 +1,33 @@
+"""Per-language mention data (``lang/<lang>/mentions.yaml``): suffixes, proclitics, honorifics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasad.document import Lang
+from rasad.errors import Code, DataError
+from rasad.lang import check_keys, lang_path, load_yaml
+
+
+@dataclass(frozen=True)
+class MentionLexicon:
+    lang: Lang
+    suffixes: tuple[str, ...]
+    proclitics: tuple[str, ...]
+    honorifics: tuple[str, ...]
+
+
+@cache
+def mention_lexicon(lang: Lang) -> MentionLexicon:
+    where = lang_path(lang, "mentions")
+    data = load_yaml(lang, "mentions")
+    check_keys(data, required={"suffixes", "proclitics", "honorifics"}, where=where)
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(s, str) and s for s in value):
+            raise DataError(Code.E020, path=where, detail=f"{key} must be a list of strings")
+        return tuple(value)
+
+    return MentionLexicon(lang, strings("suffixes"), strings("proclitics"), strings("honorifics"))

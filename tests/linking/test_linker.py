@@ -1,0 +1,115 @@
+"""Linking, rule by rule, per language, on a small knowledge base written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasad.document import Article, DateValue, Document, Publication
+from rasad.kb.loader import parse
+from rasad.linking.linker import Linker
+from rasad.text.stage import TextStage
+
+KB = parse([Path(__file__).with_name("mini_kb.yaml")])
+LINKER = Linker(KB)
+
+
+def link(text: str, day: str | None = None) -> list[tuple[str, str, str]]:
+    doc = Document(Article(text, "t.txt", "text"))
+    TextStage()(doc)
+    if day:
+        doc.publication = Publication(DateValue(day, "day"), "metadata")
+    return [(link.text, link.entity, link.kind) for link in LINKER.link(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "who"),
+    [
+        ("التقى الرئيس الإيراني وزير الخارجية العراقي في طهران.", "2023-05-01", "ebrahim-raisi"),
+        (
+            "التقى الرئيس الإيراني وزير الخارجية العراقي في طهران.",
+            "2025-05-01",
+            "masoud-pezeshkian",
+        ),
+        ("رئیس‌جمهور در سفر به بغداد با مقامات عراقی دیدار کرد.", "2022-01-10", "ebrahim-raisi"),
+        ("The Iranian president arrived in Baghdad on Monday.", "2025-02-03", "masoud-pezeshkian"),
+    ],
+)
+def test_a_title_means_who_held_the_office_that_day(text, day, who):
+    assert (who, "title") in {(e, k) for _, e, k in link(text, day)}
+
+
+def test_a_title_in_a_gap_resolves_to_nobody():
+    # between Raisi's death and Pezeshkian's inauguration the KB has no regular holder
+    assert not [
+        e
+        for _, e, k in link("قال الرئيس الإيراني إن العلاقات متينة.", "2024-06-10")
+        if k == "title"
+    ]
+
+
+def test_apposition_wins_over_the_date():
+    found = link("The former Iraqi prime minister Nouri al-Maliki met Velayati.", "2026-01-20")
+    assert ("Iraqi prime minister", "nouri-al-maliki", "title") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "who"),
+    [
+        ("وقال بزشكيان إن طهران لن تتخلى عن بغداد.", "بزشكيان", "masoud-pezeshkian"),
+        ("واتصل وبزشكيان بنظيره.", "بزشكيان", "masoud-pezeshkian"),  # proclitic و
+        ("قال نوري المالكي إن الحكومة مستمرة، وأكد للمالكي ذلك.", "لمالكي", "nouri-al-maliki"),
+        ("والتقى نوري المالكي بالعراق وفداً.", "العراق", "iraq"),  # proclitic ب
+        ("دیدار ولایتی با مقامات عراقی‌ها در تهران", "عراق", "iraq"),  # Persian suffix ی/ها
+        ("گفتوگوی ولایتی با نوری مالکی", "نوری مالکی", "nouri-al-maliki"),
+    ],
+)
+def test_names_attach_to_words_as_the_language_writes_them(text, surface, who):
+    assert (surface, who) in {(s, e) for s, e, _ in link(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزيرالعراق",  # glued to a word: not a mention
+        "the Iraqis left us alone",  # 'us' is not US
+        "عراقچی در تهران",  # a longer word that starts with the name
+    ],
+)
+def test_no_match_inside_other_words(text):
+    found = link(text)
+    assert not [e for _, e, _ in found if e in {"iraq", "united-states"}]
+
+
+def test_acronym_in_capitals_matches():
+    assert ("US", "united-states") in {(s, e) for s, e, _ in link("The US and Iran held talks.")}
+
+
+def test_nested_mentions():
+    found = {(s, e) for s, e, _ in link("گفتگو با دبیرکل حزب‌الله لبنان و كتائب حزب الله")}
+    assert ("حزب‌الله", "hezbollah") in found
+    assert ("لبنان", "lebanon") in found
+    assert ("كتائب حزب الله", "kataib-hezbollah") in found
+    assert ("حزب الله", "hezbollah") not in found  # an organization inside another's name
+
+
+def test_surname_follows_the_full_name_in_the_article():
+    found = link("نوری مالکی به تهران رفت. مالکی گفت روابط خوب است.")
+    assert [e for s, e, _ in found if s == "مالکی"] == ["nouri-al-maliki"]
+    other = link("حسن مالکی به تهران رفت. مالکی گفت روابط خوب است.")
+    assert [e for s, e, _ in other if s == "مالکی"] == ["hassan-maliki"]
+
+
+def test_honorific_adds_the_longer_surface():
+    found = link("دکتر ولایتی در گفت‌وگو با مالکی گفت.")
+    assert ("دکتر ولایتی", "ali-akbar-velayati", "honorific") in found
+    assert ("ولایتی", "ali-akbar-velayati", "name") in found
+
+
+def test_links_carry_score_and_reason():
+    doc = Document(Article("نوری مالکی به تهران رفت.", "t.txt", "text"))
+    TextStage()(doc)
+    (first, *_) = LINKER.link(doc)
+    assert first.score == 1.0 and first.reason == "name"
+    assert doc.text[first.span.start : first.span.end] == first.text
