@@ -11,8 +11,9 @@ An actor dictionary (``Phoenix.Countries.actors.txt``...) is a series of records
 Phrases are words joined by ``_`` or blanks (a trailing ``_`` only stops plurals). A restriction
 is ``date-date`` (both ends included), ``<date`` (up to), ``>date`` (from) or nothing (the
 default); dates are ``YYYYMMDD`` or ``YYMMDD``, where, as in KEDS, TABARI and PETRARCH,
-``00``-``30`` are 20YY and the rest 19YY. Several codes may share a bracket (``[IRQGOV;IRQPTY 2006-…]``) and
-several brackets a line. Comments are ``#`` and ``;`` to the end of the line and ``<!-- … -->``.
+``00``-``30`` are 20YY and the rest 19YY. Several codes may share a bracket
+(``[IRQGOV;IRQPTY 20060520-20140908]``) and several brackets a line. Comments are ``#`` and
+``;`` to the end of the line and ``<!-- … -->``.
 
 Each record becomes an entity: English name and aliases (underscores to spaces, title case, with
 ``al-``/``el-`` kept lower case inside a name), ``country`` from the first code whose first three

@@ -7,8 +7,8 @@ every alias in every language, so Persian text that writes an Arabic name in Ara
 A hit counts only at word boundaries: its first character starts a word or follows one of the
 language's proclitics (``و ب ل ف ك`` in Arabic) that itself starts a word, and its last character
 ends a word or is followed by up to two of the language's suffixes (Persian ``ها``, ``ی``,
-``ان``...: ``عراقی‌ها``) that end it. Arabic names with the article also match after ``لل`` (``للمالكي``). Acronyms (up to
-five capitals: ``US``, ``NATO``) match only when written in capitals.
+``ان``...: ``عراقی‌ها``) that end it. Arabic names with the article also match after ``لل``
+(``للمالكي``). Acronyms (up to five capitals: ``US``, ``NATO``) match only in capitals.
 """
 
 from __future__ import annotations
