@@ -340,11 +340,8 @@ def import_wikidata(
             continue
         record = _keep(entity, kind)
         if not record.name:
-            problems.append(
-                Code.E006.message(
-                    line=entity["_line"], path=dump, detail=f"{qid} has no en, fa or ar label"
-                )
-            )
+            detail = f"line {entity['_line']}: {qid} has no en, fa or ar label"
+            problems.append(Code.E010.message(path=dump, detail=detail))
             continue
         kept[qid] = record
         titles[qid] = record.name
@@ -385,7 +382,8 @@ def _record(
     roles = []
     for position, start, end in r.positions:
         if _ends_before_start(start, end):
-            problems.append(f"{dump}: {r.qid}: position {position} ends ({end}) before {start}")
+            detail = f"{r.qid}: role {position} ends ({end}) before it starts ({start}); left out"
+            problems.append(Code.E010.message(path=dump, detail=detail))
             continue
         roles.append(
             {"title": titles.get(position) or {"en": position}, "start": start, "end": end}
