@@ -117,11 +117,15 @@ def main() -> None:
         print("|---|---:|---:|---|")
         print(f"| YAML parse + validation | {len(big)} | {aliases} | {parse_s:.2f} s |")
         print(f"| cached load (pickle) | {len(big)} | {aliases} | {cached_s:.2f} s |")
-        print(f"| alias index build | {len(big)} | {big_linker.gazetteer.size} keys | {index_s:.2f} s |")
+        print(
+            f"| alias index build | {len(big)} | {big_linker.gazetteer.size} keys | {index_s:.2f} s |"
+        )
         print(f"| normalized view | | | {view_ms:.3f} ms / article |")
         small = linking_rate(small_linker, docs)
         large = linking_rate(big_linker, docs)
-        print(f"| linking, shipped KB | {len(small_linker.kb)} | | {small:.0f} articles/s per core |")
+        print(
+            f"| linking, shipped KB | {len(small_linker.kb)} | | {small:.0f} articles/s per core |"
+        )
         print(f"| linking, large KB | {len(big)} | | {large:.0f} articles/s per core |")
     finally:
         shutil.rmtree(work, ignore_errors=True)

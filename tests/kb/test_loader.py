@@ -122,4 +122,6 @@ def test_cache_is_rebuilt_when_a_file_changes(tmp_path, monkeypatch):
 def test_shipped_knowledge_base_validates():
     kb = load_kb(DEFAULT_KB, use_cache=False)
     assert len(kb) >= 400
-    assert {"person", "organization", "location", "country"} <= {e.type for e in kb.entities.values()}
+    assert {"person", "organization", "location", "country"} <= {
+        e.type for e in kb.entities.values()
+    }

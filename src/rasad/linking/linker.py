@@ -2,17 +2,21 @@
 
 Rules, in order:
 
-1. **Nesting.** A hit inside a longer hit is dropped when both are people or both organizations
-   (``خامنه‌ای`` inside ``مجتبی خامنه‌ای``, ``حزب الله`` inside ``كتائب حزب الله``); otherwise it
-   is kept, so ``لبنان`` in ``حزب‌الله لبنان`` and ``المالكي`` in ``ائتلاف المالكي`` count.
+1. **Nesting.** A hit inside a longer hit of another entity is dropped when both are people or
+   both organizations (``خامنه‌ای`` inside ``مجتبی خامنه‌ای``, ``حزب الله`` inside ``كتائب حزب
+   الله``); otherwise it is kept, so ``لبنان`` in ``حزب‌الله لبنان``, ``المالكي`` in ``ائتلاف
+   المالكي`` and a shorter form of the same name (``حزب‌الله``) count.
 2. **Titles.** An office phrase (``الرئيس الإيراني``) next to a person's name (apposition, on
    either side, across a comma) names that person. Otherwise it resolves to whoever held the
    office on the article's date — preferring a holder named elsewhere in the article, then a
    non-acting holder; undated, it resolves only to a holder the article names.
-3. **Ambiguous names.** Candidates named in full elsewhere in the article win (coreference of
+3. **Surnames.** A one-word alias of a person (``ولایتی``, ``رشيد``) links when the article
+   names the person in full or by a title; otherwise only when it is at least six letters long
+   (short surnames are often common words: ``رشید`` is "brave").
+4. **Ambiguous names.** Candidates named in full elsewhere in the article win (coreference of
    surnames: ``مالکی`` after ``نوری مالکی``), then those holding a role on the article's date,
    then those of the country the article mentions most.
-4. **Honorifics.** A person's name right after a listed honorific (``دکتر``, ``الشيخ``) adds the
+5. **Honorifics.** A person's name right after a listed honorific (``دکتر``, ``الشيخ``) adds the
    longer span (``دکتر ولایتی``) as a mention too.
 """
 
@@ -26,6 +30,7 @@ from rasad.kb.loader import KnowledgeBase
 from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.mentions.lexicon import mention_lexicon
 
+SURNAME_ALONE = 6  # a one-word alias this long names a person even without the full name nearby
 APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comma, colon
 
 
@@ -56,13 +61,16 @@ def _drop_nested(spans: list[_Span]) -> list[_Span]:
 
 
 def _same_kind(outer: _Span, inner: _Span) -> bool:
-    shared = outer.types & inner.types & {"person", "organization"}
-    if shared:
-        return True
-    # the same entity or office found twice (an alias inside a longer alias of it)
-    return bool(
-        {(t.kind, t.id) for t in outer.hit.targets} & {(t.kind, t.id) for t in inner.hit.targets}
-    )
+    """True when ``inner`` is part of ``outer``'s name rather than a mention of its own.
+
+    A shorter name of the *same* entity inside a longer one (``حزب‌الله`` in ``حزب‌الله لبنان``,
+    ``فیاض`` in ``فالح فیاض``) is kept: it is how the article can also write the name.
+    """
+    outer_ids = {(t.kind, t.id) for t in outer.hit.targets}
+    inner_ids = {(t.kind, t.id) for t in inner.hit.targets}
+    if inner_ids <= outer_ids:
+        return False
+    return bool(outer.types & inner.types & {"person", "organization"})
 
 
 class Linker:
@@ -99,6 +107,7 @@ class Linker:
         home = {self.kb.entities[c].country for c, _ in countries.most_common(2)}
 
         links: list[Link] = []
+        pending: list[tuple[Span, str, list[Target]]] = []
         person_spans = [
             s
             for s in spans
@@ -114,6 +123,8 @@ class Linker:
                 if chosen is not None:
                     links.append(Link(span, surface, chosen, "name", score, reason))
                     continue
+            span = self._with_modifier(text, span, lang) if offices else span
+            surface = text[span.start : span.end]
             for office in offices:
                 resolved = self._title(
                     office, s, person_spans, view.text, full_names | set(named), day
@@ -122,6 +133,10 @@ class Linker:
                     who, score, reason = resolved
                     links.append(Link(span, surface, who, "title", score, reason, office.id))
                     break
+            else:
+                if offices and day is None:
+                    pending.append((span, surface, offices))
+        links.extend(self._undated_titles(pending, links))
         links.extend(self._honorifics(links, text, lang))
         links.sort(key=lambda link: (link.span.start, link.span.end, link.entity))
         return links
@@ -133,7 +148,11 @@ class Linker:
             t = targets[0]
             if t.tokens > 1 or t.canonical:
                 return t.id, 1.0, "name"
-            return t.id, 0.85, "alias"
+            if t.type != "person" or t.id in full_names:
+                return t.id, 0.85, "alias"
+            if t.length >= SURNAME_ALONE:
+                return t.id, 0.6, "surname only"
+            return None, 0.0, "short surname with no full name in the article"
         ids = [t.id for t in targets]
         named = [i for i in ids if i in full_names]
         if len(named) == 1:
@@ -182,6 +201,54 @@ class Linker:
         if len(pool) == 1:
             return pool[0], 0.9, f"held the office on {day}"
         return None
+
+    def _with_modifier(self, text: str, span: Span, lang: Lang) -> Span:
+        """The title's span with a ``former``/``سابق`` modifier written next to it."""
+        lex = mention_lexicon(lang)
+        for word in lex.former_before:
+            start = span.start - len(word) - 1
+            before = text[start : span.start].lower() if start >= 0 else ""
+            if before == word.lower() + " " and (start == 0 or not text[start - 1].isalpha()):
+                return Span(start, span.end)
+        for word in lex.former_after:
+            end = span.end + 1 + len(word)
+            if text[span.end : end] == " " + word and (end == len(text) or not text[end].isalpha()):
+                return Span(span.start, end)
+        return span
+
+    def _undated_titles(
+        self, pending: list[tuple[Span, str, list[Target]]], links: list[Link]
+    ) -> list[Link]:
+        """Titles in an undated article, resolved through the period its other titles imply.
+
+        A title written next to a name (``علی شمخانی ... دبیر شورای عالی امنیت ملی``) dates the
+        article within that person's term; another title (``رهبر انقلاب``) then resolves to
+        whoever held its office throughout that period.
+        """
+        lo, hi = "0000", "9999"
+        for link in links:
+            if link.office and link.reason.startswith("apposition"):
+                terms = [r for r in self.kb.entities[link.entity].roles if r.office == link.office]
+                if terms:  # the span of all the person's terms in that office
+                    lo = max(lo, min(r.start or "0000" for r in terms))
+                    hi = min(hi, max(r.end or "9999" for r in terms))
+        if (lo, hi) == ("0000", "9999") or lo > hi:
+            return []
+        out = []
+        for span, surface, offices in pending:
+            for office in offices:
+                holders = {
+                    person
+                    for person, role in self.kb.holders.get(office.id, [])
+                    if not role.acting
+                    and (role.start or "0000") <= lo
+                    and hi[: len(role.end or "9999")] <= (role.end or "9999")
+                }
+                if len(holders) == 1:
+                    reason = f"undated: in office throughout {lo}–{hi}, implied by other titles"
+                    out.append(Link(span, surface, holders.pop(), "title", 0.75, reason, office.id))
+                    break
+        return out
 
     def _honorifics(self, links: list[Link], text: str, lang: Lang) -> list[Link]:
         honorifics = mention_lexicon(lang).honorifics

@@ -34,6 +34,7 @@ class Target:
     type: str  # the entity's type, or "office"
     canonical: bool  # the alias is the entity's canonical name in some language
     tokens: int  # words in the alias
+    length: int  # characters of the alias in the normalized view
     acronym: str | None  # the alias as written, when it is an acronym to match case-sensitively
 
 
@@ -77,6 +78,7 @@ class Gazetteer:
                             entity.type,
                             alias in canonical,
                             len(key.split()),
+                            len(key),
                             alias.replace(".", "") if _is_acronym(alias) else None,
                         )
                         add(key, target)
@@ -87,7 +89,16 @@ class Gazetteer:
                     for phrase in phrases:
                         key = norm.key(phrase)
                         add(
-                            key, Target("office", office.id, "office", True, len(key.split()), None)
+                            key,
+                            Target(
+                                "office",
+                                office.id,
+                                "office",
+                                True,
+                                len(key.split()),
+                                len(key),
+                                None,
+                            ),
                         )
             automaton = ahocorasick.Automaton()
             for key, targets in index.items():

@@ -16,13 +16,19 @@ class MentionLexicon:
     suffixes: tuple[str, ...]
     proclitics: tuple[str, ...]
     honorifics: tuple[str, ...]
+    former_before: tuple[str, ...]
+    former_after: tuple[str, ...]
 
 
 @cache
 def mention_lexicon(lang: Lang) -> MentionLexicon:
     where = lang_path(lang, "mentions")
     data = load_yaml(lang, "mentions")
-    check_keys(data, required={"suffixes", "proclitics", "honorifics"}, where=where)
+    check_keys(
+        data,
+        required={"suffixes", "proclitics", "honorifics", "former_before", "former_after"},
+        where=where,
+    )
 
     def strings(key: str) -> tuple[str, ...]:
         value = data[key]
@@ -30,4 +36,11 @@ def mention_lexicon(lang: Lang) -> MentionLexicon:
             raise DataError(Code.E020, path=where, detail=f"{key} must be a list of strings")
         return tuple(value)
 
-    return MentionLexicon(lang, strings("suffixes"), strings("proclitics"), strings("honorifics"))
+    return MentionLexicon(
+        lang,
+        strings("suffixes"),
+        strings("proclitics"),
+        strings("honorifics"),
+        strings("former_before"),
+        strings("former_after"),
+    )
