@@ -12,6 +12,7 @@ articles, with the shipped knowledge base alone and with the large one.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import tempfile
@@ -83,8 +84,6 @@ def main() -> None:
         big = parse(files)
         parse_s = time.perf_counter() - t
         cache = work / "cache"
-        import os
-
         os.environ["RASAD_CACHE"] = str(cache)
         load_kb(kb_dir)  # writes the cache
         t = time.perf_counter()
@@ -113,7 +112,7 @@ def main() -> None:
             _ = d.normalized
         view_ms = (time.perf_counter() - t) / len(docs) * 1000
 
-        print(f"| knowledge base | entities | aliases (approx.) | value |")
+        print("| knowledge base | entities | aliases (approx.) | value |")
         print("|---|---:|---:|---|")
         print(f"| YAML parse + validation | {len(big)} | {aliases} | {parse_s:.2f} s |")
         print(f"| cached load (pickle) | {len(big)} | {aliases} | {cached_s:.2f} s |")
