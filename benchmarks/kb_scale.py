@@ -116,9 +116,8 @@ def main() -> None:
         print("|---|---:|---:|---|")
         print(f"| YAML parse + validation | {len(big)} | {aliases} | {parse_s:.2f} s |")
         print(f"| cached load (pickle) | {len(big)} | {aliases} | {cached_s:.2f} s |")
-        print(
-            f"| alias index build | {len(big)} | {big_linker.gazetteer.size} keys | {index_s:.2f} s |"
-        )
+        keys = big_linker.gazetteer.size
+        print(f"| alias index build | {len(big)} | {keys} keys | {index_s:.2f} s |")
         print(f"| normalized view | | | {view_ms:.3f} ms / article |")
         small = linking_rate(small_linker, docs)
         large = linking_rate(big_linker, docs)
