@@ -116,6 +116,7 @@ class Link:
     score: float
     reason: str
     office: str | None = None  # the office a title phrase names
+    role: str | None = None  # a role the article gives the entity, in English
 
 
 @dataclass(frozen=True, slots=True)

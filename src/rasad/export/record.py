@@ -59,10 +59,9 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
             }
         if link.text not in record["surfaces"]:
             record["surfaces"].append(link.text)
-        if link.office:
-            title = kb.offices[link.office].title.get("en", link.office)
-            if title not in record["roles_in_text"]:
-                record["roles_in_text"].append(title)
+        role = kb.offices[link.office].title.get("en") if link.office else link.role
+        if role and role not in record["roles_in_text"]:
+            record["roles_in_text"].append(role)
         record["mentions"].append(
             {
                 "start": link.span.start,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
 from rasad.mentions.gazetteer import Gazetteer, Hit, Target
+from rasad.linking.roles import role_links
 from rasad.mentions.lexicon import mention_lexicon
 
 SURNAME_ALONE = 6  # a one-word alias this long names a person even without the full name nearby
@@ -138,6 +139,7 @@ class Linker:
                     pending.append((span, surface, offices))
         links.extend(self._undated_titles(pending, links))
         links.extend(self._honorifics(links, text, lang))
+        links.extend(role_links(doc, links, self.kb, lang))
         links.sort(key=lambda link: (link.span.start, link.span.end, link.entity))
         return links
 
@@ -146,6 +148,8 @@ class Linker:
     ) -> tuple[str | None, float, str]:
         if len(targets) == 1:
             t = targets[0]
+            if t.typo:
+                return t.id, 0.75, "name with one letter missing"
             if t.tokens > 1 or t.canonical:
                 return t.id, 1.0, "name"
             if t.type != "person" or t.id in full_names:

@@ -9,12 +9,14 @@ language's proclitics (``و ب ل ف ك`` in Arabic) that itself starts a word, 
 ends a word or is followed by up to two of the language's suffixes (Persian ``ها``, ``ی``,
 ``ان``...: ``عراقی‌ها``) that end it. Arabic names with the article also match after ``لل``
 (``للمالكي``). Acronyms (up to five capitals: ``US``, ``NATO``) match only in capitals.
+Persian and Arabic names of three words or more also match with one inner letter missing from
+one word (``جنش مقاومت اسلامی`` for ``جنبش مقاومت اسلامی``), the commonest typing slip.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import ahocorasick
@@ -36,6 +38,7 @@ class Target:
     tokens: int  # words in the alias
     length: int  # characters of the alias in the normalized view
     acronym: str | None  # the alias as written, when it is an acronym to match case-sensitively
+    typo: bool = False  # the alias with one letter left out (see TYPO_TOKENS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,25 @@ class Hit:
     end: int
     targets: tuple[Target, ...]
     lead: int = 0  # characters of a proclitic at the start of the match that are not the name
+
+
+TYPO_TOKENS = 3  # names this long also match with one inner letter missing from one word
+TYPO_WORD = 4  # in a word at least this long
+
+
+def typo_variants(key: str) -> set[str]:
+    """``key`` with one inner letter left out of one of its words (``جنبش`` -> ``جنش``)."""
+    words = key.split(" ")
+    out = set()
+    for w, word in enumerate(words):
+        if len(word) < TYPO_WORD:
+            continue
+        for i in range(1, len(word) - 1):
+            if word[i] == word[i - 1]:
+                continue  # dropping either letter of a double gives the same variant
+            out.add(" ".join([*words[:w], word[:i] + word[i + 1 :], *words[w + 1 :]]))
+    out.discard(key)
+    return out
 
 
 def _is_acronym(alias: str) -> bool:
@@ -100,6 +122,16 @@ class Gazetteer:
                                 None,
                             ),
                         )
+            if lang != "en":  # hand-typed Persian and Arabic drop letters; English is spell-checked
+                for key, targets in list(index.items()):
+                    if len(key.split(" ")) < TYPO_TOKENS:
+                        continue
+                    for variant in typo_variants(key):
+                        if variant in index:
+                            continue  # a real name wins over a misspelling of another
+                        for t in targets.values():
+                            typo = replace(t, typo=True, canonical=False)
+                            index.setdefault(variant, {})[(t.kind, t.id)] = typo
             automaton = ahocorasick.Automaton()
             for key, targets in index.items():
                 automaton.add_word(key, (key, tuple(targets.values())))

@@ -18,6 +18,7 @@ class MentionLexicon:
     honorifics: tuple[str, ...]
     former_before: tuple[str, ...]
     former_after: tuple[str, ...]
+    role_nouns: dict[str, str]
 
 
 @cache
@@ -26,7 +27,14 @@ def mention_lexicon(lang: Lang) -> MentionLexicon:
     data = load_yaml(lang, "mentions")
     check_keys(
         data,
-        required={"suffixes", "proclitics", "honorifics", "former_before", "former_after"},
+        required={
+            "suffixes",
+            "proclitics",
+            "honorifics",
+            "former_before",
+            "former_after",
+            "role_nouns",
+        },
         where=where,
     )
 
@@ -43,4 +51,13 @@ def mention_lexicon(lang: Lang) -> MentionLexicon:
         strings("honorifics"),
         strings("former_before"),
         strings("former_after"),
+        _role_nouns(data["role_nouns"], where),
     )
+
+
+def _role_nouns(value: object, where: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
+    ):
+        raise DataError(Code.E020, path=where, detail="role_nouns must map phrases to English")
+    return dict(value)

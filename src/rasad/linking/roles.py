@@ -1,0 +1,139 @@
+"""Role phrases: ``القيادي في ائتلاف المالكي رسول راضي``, ``عضو مجمع تشخیص مصلحت نظام``.
+
+A role noun from ``lang/<lang>/mentions.yaml`` (``role_nouns``) written right before an
+organization's name makes a role phrase; next to a person's name (on either side, across a
+space, comma or colon) it is that person's role in the article, and its span is a mention of
+the person. A role noun written alone (``دبیرکل``, "the Secretary-General") refers back to the
+last person the article gave a role or title starting with that noun. A role phrase that stands
+alone (``عضو مجمع تشخیص مصلحت نظام خاطرنشان کرد``) names the one person the article names whose
+knowledge-base roles or memberships are in that organization.
+"""
+
+from __future__ import annotations
+
+from rasad.document import Document, Lang, Link, Span
+from rasad.kb.loader import KnowledgeBase
+from rasad.mentions.lexicon import mention_lexicon
+from rasad.text.normalize import normalizer
+
+GAP = 3
+
+
+def _adjacent(span: Span, people: list[Link], text: str) -> Link | None:
+    for p in people:
+        if p.span.start < span.end and span.start < p.span.end:
+            continue  # inside the phrase (المالكي in ائتلاف المالكي): not the person it describes
+        gap = (
+            text[span.end : p.span.start]
+            if p.span.start >= span.end
+            else text[p.span.end : span.start]
+        )
+        if len(gap) <= GAP and not gap.strip(" ،,:؛\u200c"):
+            return p
+    return None
+
+
+def _holding(org: str, people: set[str], kb: KnowledgeBase) -> set[str]:
+    """The people among ``people`` whose knowledge-base roles or memberships are in ``org``."""
+    return {
+        p
+        for p in people
+        if any(r.org == org for r in kb.entities[p].roles)
+        or any(m.org == org for m in kb.entities[p].memberships)
+    }
+
+
+def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) -> list[Link]:
+    view = doc.normalized
+    text = doc.text
+    lex = mention_lexicon(lang)
+    norm = normalizer(lang)
+    nouns = sorted(
+        ((norm.key(n), en) for n, en in lex.role_nouns.items()), key=lambda x: -len(x[0])
+    )
+    people = [
+        link
+        for link in links
+        if link.kind in ("name", "honorific") and kb.entities[link.entity].type == "person"
+    ]
+    orgs = [
+        link
+        for link in links
+        if link.kind == "name" and kb.entities[link.entity].type == "organization"
+    ]
+    out: list[Link] = []
+    phrases: list[tuple[int, str, str]] = []  # (view start, noun key, person)
+    for org in orgs:
+        vs = view.to_norm(org.span.start)
+        for key, english in nouns:
+            start = vs - len(key)
+            joined = view.text[start:vs] == key and key.endswith("ل")  # الأمين العام لـ + name
+            spaced = view.text[start - 1 : vs] == key + " "
+            if not (joined or spaced):
+                continue
+            start = start if joined else start - 1
+            if start > 0 and view.text[start - 1].isalpha():
+                continue
+            phrase = Span(view.to_orig(start), org.span.end)
+            role = f"{english} {kb.entities[org.entity].name_en}"
+            person = _adjacent(phrase, people, text)
+            if person is not None:
+                who, score, reason = person.entity, 0.85, f"role phrase next to the name: {role}"
+            else:
+                holders = _holding(org.entity, {p.entity for p in people}, kb)
+                if len(holders) != 1:
+                    continue
+                who, score = holders.pop(), 0.7
+                reason = f"role phrase alone: the one person named whose roles include {role}"
+            out.append(
+                Link(
+                    phrase, text[phrase.start : phrase.end], who, "role", score, reason, None, role
+                )
+            )
+            phrases.append((start, key.replace(" ", ""), who))
+            break
+    for link in links:
+        if link.kind == "title" and kb.entities[link.entity].type == "person":
+            vs = view.to_norm(link.span.start)
+            phrases.append((vs, norm.key(link.text).replace(" ", ""), link.entity))
+    out.extend(_bare_nouns(view.text, text, view, nouns, phrases))
+    return out
+
+
+def _bare_nouns(
+    vtext: str,
+    text: str,
+    view: object,
+    nouns: list[tuple[str, str]],
+    phrases: list[tuple[int, str, str]],
+) -> list[Link]:
+    out = []
+    taken: set[int] = {p[0] for p in phrases}
+    for key, _english in nouns:
+        if not key.endswith(("کل", "العام")) and " " not in key:
+            continue  # only secretary-general-like nouns stand alone for a person
+        squeezed = key.replace(" ", "")
+        at = vtext.find(key)
+        while at >= 0:
+            end = at + len(key)
+            bounded = (at == 0 or not vtext[at - 1].isalpha()) and (
+                end == len(vtext) or not vtext[end].isalpha()
+            )
+            if bounded and at not in taken:
+                before = [p for p in phrases if p[0] < at and p[1].startswith(squeezed)]
+                if before:
+                    person = max(before)[2]
+                    span = view.span_to_orig(at, end)  # type: ignore[attr-defined]
+                    out.append(
+                        Link(
+                            span,
+                            text[span.start : span.end],
+                            person,
+                            "title",
+                            0.7,
+                            "a role named alone refers to the last person given it",
+                        )
+                    )
+                    taken.add(at)
+            at = vtext.find(key, at + 1)
+    return out
