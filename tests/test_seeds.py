@@ -50,3 +50,38 @@ def test_offsets_index_the_file_as_read(results):
         if record["title_span"]:
             span = record["title_span"]
             assert text[span["start"] : span["end"]] == record["title"]
+
+
+def test_people_and_organizations_by_id(results):
+    """Person and organization micro-F1 by id against the gold, as score.py counts it (>= 0.95)."""
+    gold, out = results
+    tp = fp = fn = 0
+    for name, g in gold.items():
+        want = {e["id"] for e in g["entities"] if e["type"] in ("person", "organization")}
+        got = {e["id"] for e in out[name]["entities"] if e["type"] in ("person", "organization")}
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95, (tp, fp, fn)
+
+
+def test_every_gold_surface_of_a_person_or_organization_is_found(results):
+    gold, out = results
+    missing = []
+    for name, g in gold.items():
+        found = {e["id"]: set(e["surfaces"]) for e in out[name]["entities"]}
+        for e in g["entities"]:
+            if e["type"] in ("person", "organization"):
+                missing += [(name, e["id"], s) for s in e["surfaces"] if s not in found.get(e["id"], ())]
+    assert not missing
+
+
+def test_mentions_point_at_their_text(results):
+    from tests.conftest import shared_path
+
+    _gold, out = results
+    for name, record in out.items():
+        text = (shared_path("seeds", "texts") / name).read_text(encoding="utf-8")
+        for entity in record["entities"]:
+            for m in entity["mentions"]:
+                assert text[m["start"] : m["end"]] == m["text"]
+                assert 0 < m["score"] <= 1 and m["reason"]

@@ -113,3 +113,49 @@ def test_links_carry_score_and_reason():
     (first, *_) = LINKER.link(doc)
     assert first.score == 1.0 and first.reason == "name"
     assert doc.text[first.span.start : first.span.end] == first.text
+
+
+def _links(text: str, day: str | None = None):
+    doc = Document(Article(text, "t.txt", "text"))
+    TextStage()(doc)
+    if day:
+        doc.publication = Publication(DateValue(day, "day"), "metadata")
+    return LINKER.link(doc)
+
+
+def test_undated_title_resolves_through_the_period_other_titles_imply():
+    text = "علی شمخانی دبیر شورای عالی امنیت ملی گفت پیام رهبر انقلاب را رساند."
+    found = {(link.text, link.entity) for link in _links(text)}
+    assert ("دبیر شورای عالی امنیت ملی", "ali-shamkhani") in found
+    assert ("رهبر انقلاب", "ali-khamenei") in found  # the only Leader during Shamkhani's term
+
+
+def test_undated_title_without_other_clues_stays_unresolved():
+    assert not [x for x in _links("پیام رهبر انقلاب خوانده شد.") if x.kind == "title"]
+
+
+def test_role_phrase_next_to_a_name():
+    found = _links("قال القيادي في ائتلاف المالكي رسول راضي إن الزيارة مهمة.")
+    roles = [(x.text, x.entity, x.role) for x in found if x.kind == "role"]
+    assert roles == [
+        ("القيادي في ائتلاف المالكي", "rasoul-radhi", "Leading figure in State of Law Coalition")
+    ]
+
+
+def test_role_phrase_alone_names_the_person_who_holds_it():
+    text = "علی شمخانی با مقامات دیدار کرد. عضو مجمع تشخیص مصلحت نظام خاطرنشان کرد که روابط خوب است."
+    roles = [(x.text, x.entity) for x in _links(text) if x.kind == "role"]
+    assert roles == [("عضو مجمع تشخیص مصلحت نظام", "ali-shamkhani")]
+
+
+def test_one_letter_missing_from_a_long_name():
+    (typo,) = [x for x in _links("دیدار با دبیر کل جنش مقاومت اسلامی النجباء") if x.entity.startswith("harakat")]
+    assert typo.text == "جنش مقاومت اسلامی النجباء" and typo.score < 1
+    assert not [x for x in _links("دیدار با جنش مقاومت") if x.entity.startswith("harakat")]
+
+
+def test_a_role_named_alone_refers_back():
+    text = "اکرم الکعبی دبیر کل جنبش مقاومت اسلامی النجباء وارد شد. ولایتی به دبیرکل خوشامد گفت."
+    found = [(x.text, x.entity, x.kind) for x in _links(text)]
+    assert ("دبیر کل جنبش مقاومت اسلامی النجباء", "akram-al-kaabi", "role") in found
+    assert ("دبیرکل", "akram-al-kaabi", "title") in found

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
-from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.linking.roles import role_links
+from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.mentions.lexicon import mention_lexicon
 
 SURNAME_ALONE = 6  # a one-word alias this long names a person even without the full name nearby
