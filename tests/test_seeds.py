@@ -71,7 +71,9 @@ def test_every_gold_surface_of_a_person_or_organization_is_found(results):
         found = {e["id"]: set(e["surfaces"]) for e in out[name]["entities"]}
         for e in g["entities"]:
             if e["type"] in ("person", "organization"):
-                missing += [(name, e["id"], s) for s in e["surfaces"] if s not in found.get(e["id"], ())]
+                missing += [
+                    (name, e["id"], s) for s in e["surfaces"] if s not in found.get(e["id"], ())
+                ]
     assert not missing
 
 

@@ -120,6 +120,18 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class NewEntity:
+    """An actor the knowledge base lacks, introduced by a role: unverified by construction."""
+
+    id: str  # ``new:`` + slug of the romanized name
+    name: str  # as written
+    name_en: str  # romanized display name
+    type: str
+    role: str | None  # the stated role, in English
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     span: Span
     lang: Lang | None
@@ -139,6 +151,8 @@ class Document:
     publication: Publication = field(default_factory=Publication.none)
     dates: list[DateMention] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    # entities found in the text but absent from the knowledge base: id -> what the text says
+    new_entities: dict[str, NewEntity] = field(default_factory=dict)
     _normalized: Any = None
     _id: str | None = None
     done: list[str] = field(default_factory=list)

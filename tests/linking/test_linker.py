@@ -143,13 +143,19 @@ def test_role_phrase_next_to_a_name():
 
 
 def test_role_phrase_alone_names_the_person_who_holds_it():
-    text = "علی شمخانی با مقامات دیدار کرد. عضو مجمع تشخیص مصلحت نظام خاطرنشان کرد که روابط خوب است."
+    text = (
+        "علی شمخانی با مقامات دیدار کرد. عضو مجمع تشخیص مصلحت نظام خاطرنشان کرد که روابط خوب است."
+    )
     roles = [(x.text, x.entity) for x in _links(text) if x.kind == "role"]
     assert roles == [("عضو مجمع تشخیص مصلحت نظام", "ali-shamkhani")]
 
 
 def test_one_letter_missing_from_a_long_name():
-    (typo,) = [x for x in _links("دیدار با دبیر کل جنش مقاومت اسلامی النجباء") if x.entity.startswith("harakat")]
+    (typo,) = [
+        x
+        for x in _links("دیدار با دبیر کل جنش مقاومت اسلامی النجباء")
+        if x.entity.startswith("harakat")
+    ]
     assert typo.text == "جنش مقاومت اسلامی النجباء" and typo.score < 1
     assert not [x for x in _links("دیدار با جنش مقاومت") if x.entity.startswith("harakat")]
 
@@ -159,3 +165,38 @@ def test_a_role_named_alone_refers_back():
     found = [(x.text, x.entity, x.kind) for x in _links(text)]
     assert ("دبیر کل جنبش مقاومت اسلامی النجباء", "akram-al-kaabi", "role") in found
     assert ("دبیرکل", "akram-al-kaabi", "title") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "new_id", "role"),
+    [
+        (
+            "وقال القيادي في ائتلاف المالكي عصام حسين، إن الحكومة مستمرة.",
+            "عصام حسين",
+            "new:issam-hussein",
+            "Leading figure in State of Law Coalition",
+        ),
+        (
+            "Issam Hussein, a leader of the State of Law Coalition, said the talks would go on.",
+            "Issam Hussein",
+            "new:issam-hussein",
+            "Leader of State of Law Coalition",
+        ),
+    ],
+)
+def test_an_actor_the_kb_lacks_becomes_a_new_entity(text, name, new_id, role):
+    doc = Document(Article(text, "t.txt", "text"))
+    TextStage()(doc)
+    found = LINKER.link(doc)
+    assert (name, new_id, "name") in {(x.text, x.entity, x.kind) for x in found}
+    new = doc.new_entities[new_id]
+    assert (new.name, new.type, new.role, new.country) == (name, "person", role, "IRQ")
+
+
+def test_no_new_entity_when_the_words_after_a_role_run_on():
+    doc = Document(
+        Article("وقال القيادي في ائتلاف المالكي إن الحكومة مستمرة في عملها.", "t.txt", "text")
+    )
+    TextStage()(doc)
+    LINKER.link(doc)
+    assert not doc.new_entities

@@ -46,13 +46,14 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for link in doc.links:
         entity = kb.entities.get(link.entity)
+        new = doc.new_entities.get(link.entity)
         record = out.get(link.entity)
         if record is None:
             record = out[link.entity] = {
                 "id": link.entity,
-                "name_en": entity.name_en if entity else None,
-                "type": entity.type if entity else None,
-                "country": entity.country if entity else None,
+                "name_en": entity.name_en if entity else new.name_en if new else None,
+                "type": entity.type if entity else new.type if new else None,
+                "country": entity.country if entity else new.country if new else None,
                 "roles_in_text": [],
                 "surfaces": [],
                 "mentions": [],
@@ -72,4 +73,7 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
                 "reason": link.reason,
             }
         )
+    for eid in doc.new_entities:
+        if eid in out:
+            out[eid]["verified"] = False
     return list(out.values())

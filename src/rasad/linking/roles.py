@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
+from rasad.linking.unknown import new_actors
 from rasad.mentions.lexicon import mention_lexicon
 from rasad.text.normalize import normalizer
 
@@ -63,8 +64,11 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
     ]
     out: list[Link] = []
     phrases: list[tuple[int, str, str]] = []  # (view start, noun key, person)
+    unclaimed: list[tuple[Span, str, str]] = []  # role phrases no known person takes
     for org in orgs:
         vs = view.to_norm(org.span.start)
+        if lang == "en" and view.text[:vs].endswith(" the "):
+            vs -= len("the ")  # leader of the State of Law Coalition
         for key, english in nouns:
             start = vs - len(key)
             joined = view.text[start:vs] == key and key.endswith("ل")  # الأمين العام لـ + name
@@ -82,7 +86,8 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
             else:
                 holders = _holding(org.entity, {p.entity for p in people}, kb)
                 if len(holders) != 1:
-                    continue
+                    unclaimed.append((phrase, role, org.entity))
+                    break
                 who, score = holders.pop(), 0.7
                 reason = f"role phrase alone: the one person named whose roles include {role}"
             out.append(
@@ -97,6 +102,7 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
             vs = view.to_norm(link.span.start)
             phrases.append((vs, norm.key(link.text).replace(" ", ""), link.entity))
     out.extend(_bare_nouns(view.text, text, view, nouns, phrases))
+    out.extend(new_actors(doc, unclaimed, links + out, kb))
     return out
 
 

@@ -204,7 +204,8 @@ class SQLStore:
                     conn.execute(schema.date_mentions.insert(), dates)
                 links = [row for aid, d in new.items() for row in _link_rows(aid, d)]
                 if links:
-                    self._ensure_entities(conn, {row["entity_id"] for row in links})
+                    new_entities = {k: v for d in new.values() for k, v in d.new_entities.items()}
+                    self._ensure_entities(conn, {row["entity_id"] for row in links}, new_entities)
                     conn.execute(schema.mentions.insert(), links)
             if failures:
                 conn.execute(
@@ -213,7 +214,7 @@ class SQLStore:
                 )
         return len(new)
 
-    def _ensure_entities(self, conn: Any, ids: set[str]) -> None:
+    def _ensure_entities(self, conn: Any, ids: set[str], new: dict[str, Any]) -> None:
         """Insert the entities ``ids`` the store does not hold yet (from the knowledge base)."""
         from rasad.kb.loader import default_kb
 
@@ -226,15 +227,24 @@ class SQLStore:
         rows = []
         for eid in sorted(ids - have):
             entity = kb.entities.get(eid)
-            rows.append(
-                {
+            if entity is not None:
+                row = {
                     "id": eid,
-                    "type": entity.type if entity else None,
-                    "name_en": entity.name_en if entity else None,
-                    "country": entity.country if entity else None,
-                    "verified": int(entity.verified) if entity else 0,
+                    "type": entity.type,
+                    "name_en": entity.name_en,
+                    "country": entity.country,
+                    "verified": int(entity.verified),
                 }
-            )
+            else:  # found in text, absent from the knowledge base: unverified
+                found = new.get(eid)
+                row = {
+                    "id": eid,
+                    "type": getattr(found, "type", None),
+                    "name_en": getattr(found, "name_en", None),
+                    "country": getattr(found, "country", None),
+                    "verified": 0,
+                }
+            rows.append(row)
         if rows:
             conn.execute(schema.entities.insert(), rows)
 
