@@ -22,8 +22,9 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from functools import cache
 
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
@@ -31,47 +32,41 @@ from rasad.linking.roles import role_links
 from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.mentions.lexicon import mention_lexicon
 
+_NAMED_KINDS = frozenset({"person", "organization"})
 SURNAME_ALONE = 6  # a one-word alias this long names a person even without the full name nearby
 APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comma, colon
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    hit: Hit
-
-    @property
-    def types(self) -> set[str]:
-        return {t.type for t in self.hit.targets}
-
-
-def _drop_nested(spans: list[_Span]) -> list[_Span]:
+def _drop_nested(spans: list[Hit]) -> list[Hit]:
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-    kept: list[_Span] = []
+    kept: list[Hit] = []
+    open_: list[Hit] = []  # kept spans that may still contain what comes next
     for s in spans:
-        inside = [
-            k
-            for k in kept
-            if k.start <= s.start and s.end <= k.end and (k.end - k.start) > (s.end - s.start)
-        ]
+        open_ = [k for k in open_ if k.end > s.start]
+        inside = [k for k in open_ if s.end <= k.end and (k.end - k.start) > (s.end - s.start)]
         if any(_same_kind(k, s) for k in inside):
             continue
         kept.append(s)
+        open_.append(s)
     return kept
 
 
-def _same_kind(outer: _Span, inner: _Span) -> bool:
+def _same_kind(outer: Hit, inner: Hit) -> bool:
     """True when ``inner`` is part of ``outer``'s name rather than a mention of its own.
 
     A shorter name of the *same* entity inside a longer one (``حزب‌الله`` in ``حزب‌الله لبنان``,
     ``فیاض`` in ``فالح فیاض``) is kept: it is how the article can also write the name.
     """
-    outer_ids = {(t.kind, t.id) for t in outer.hit.targets}
-    inner_ids = {(t.kind, t.id) for t in inner.hit.targets}
-    if inner_ids <= outer_ids:
+    if inner.group.ids <= outer.group.ids:
         return False
-    return bool(outer.types & inner.types & {"person", "organization"})
+    return bool(outer.group.types & inner.group.types & _NAMED_KINDS)
+
+
+@cache
+def _honorific_tail(lang: Lang) -> re.Pattern[str]:
+    """A listed honorific and one space or ZWNJ, ending where a name starts."""
+    words = sorted(mention_lexicon(lang).honorifics, key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + ")[ \u200c]$")
 
 
 class Linker:
@@ -83,21 +78,14 @@ class Linker:
         lang: Lang = doc.lang or "en"
         view = doc.normalized
         text = doc.text
-        spans = [
-            _Span(h.start, h.end, h)
-            for h in self.gazetteer.hits(view.text, text, view.span_to_orig, lang)
-        ]
-        spans = _drop_nested(spans)
+        spans = _drop_nested(list(self.gazetteer.hits(view.text, text, view.span_to_orig, lang)))
         day = doc.publication.date.value if doc.publication.date else None
-
-        def orig(s: _Span) -> Span:
-            return view.span_to_orig(s.start, s.end)
 
         # names first: which people and countries the article names, and how
         named: Counter[str] = Counter()
         full_names: set[str] = set()
         for s in spans:
-            ents = [t for t in s.hit.targets if t.kind == "entity"]
+            ents = s.group.entities
             if len(ents) == 1:
                 named[ents[0].id] += 1
                 if ents[0].tokens > 1 or ents[0].canonical:
@@ -108,17 +96,20 @@ class Linker:
         home = {self.kb.entities[c].country for c, _ in countries.most_common(2)}
 
         links: list[Link] = []
-        pending: list[tuple[Span, str, list[Target]]] = []
-        person_spans = [
-            s
-            for s in spans
-            if "person" in s.types and all(t.kind == "entity" for t in s.hit.targets)
-        ]
+        pending: list[tuple[Span, str, tuple[Target, ...]]] = []
+        starts: dict[int, list[Hit]] = {}
+        ends: dict[int, list[Hit]] = {}
+        for p in spans:
+            if p.group.person:
+                starts.setdefault(p.start, []).append(p)
+                ends.setdefault(p.end, []).append(p)
+        person_spans = (starts, ends)
+        known = full_names | set(named)
         for s in spans:
-            span = orig(s)
+            span = view.span_to_orig(s.start, s.end)
             surface = text[span.start : span.end]
-            offices = [t for t in s.hit.targets if t.kind == "office"]
-            entities = [t for t in s.hit.targets if t.kind == "entity"]
+            offices = s.group.offices
+            entities = s.group.entities
             if entities:
                 chosen, score, reason = self._choose(entities, full_names, day, home)
                 if chosen is not None:
@@ -127,9 +118,7 @@ class Linker:
             span = self._with_modifier(text, span, lang) if offices else span
             surface = text[span.start : span.end]
             for office in offices:
-                resolved = self._title(
-                    office, s, person_spans, view.text, full_names | set(named), day
-                )
+                resolved = self._title(office, s, person_spans, view.text, known, day)
                 if resolved is not None:
                     who, score, reason = resolved
                     links.append(Link(span, surface, who, "title", score, reason, office.id))
@@ -144,7 +133,11 @@ class Linker:
         return links
 
     def _choose(
-        self, targets: list[Target], full_names: set[str], day: str | None, home: set[str | None]
+        self,
+        targets: tuple[Target, ...],
+        full_names: set[str],
+        day: str | None,
+        home: set[str | None],
     ) -> tuple[str | None, float, str]:
         if len(targets) == 1:
             t = targets[0]
@@ -175,17 +168,19 @@ class Linker:
     def _title(
         self,
         office: Target,
-        s: _Span,
-        person_spans: list[_Span],
+        s: Hit,
+        person_spans: tuple[dict[int, list[Hit]], dict[int, list[Hit]]],
         view: str,
         named: set[str],
         day: str | None,
     ) -> tuple[str, float, str] | None:
-        for p in person_spans:
-            gap = view[s.end : p.start] if p.start >= s.end else view[p.end : s.start]
-            if len(gap) <= APPOSITION_GAP and not gap.strip(" ،,:؛").strip():
-                ids = {t.id for t in p.hit.targets}
-                if len(ids) == 1:
+        starts, ends = person_spans
+        for k in range(APPOSITION_GAP + 1):
+            after = [(p, view[s.end : p.start]) for p in starts.get(s.end + k, ())]
+            before = [(p, view[p.end : s.start]) for p in ends.get(s.start - k, ())]
+            for p, gap in after + before:
+                ids = {t.id for t in p.group.targets}
+                if not gap.strip(" ،,:؛") and len(ids) == 1:
                     return next(iter(ids)), 0.95, "apposition: title next to the name"
         holders = self.kb.holders_on(office.id, day)
         if day is None:
@@ -221,7 +216,7 @@ class Linker:
         return span
 
     def _undated_titles(
-        self, pending: list[tuple[Span, str, list[Target]]], links: list[Link]
+        self, pending: list[tuple[Span, str, tuple[Target, ...]]], links: list[Link]
     ) -> list[Link]:
         """Titles in an undated article, resolved through the period its other titles imply.
 
@@ -255,25 +250,24 @@ class Linker:
         return out
 
     def _honorifics(self, links: list[Link], text: str, lang: Lang) -> list[Link]:
-        honorifics = mention_lexicon(lang).honorifics
+        honorifics = _honorific_tail(lang)
         extra = []
         for link in links:
             if link.kind != "name" or self.kb.entities[link.entity].type != "person":
                 continue
-            before = text[max(0, link.span.start - 30) : link.span.start]
-            for h in honorifics:
-                if before.endswith(h + " ") or before.endswith(h + "\u200c"):
-                    start = link.span.start - len(h) - 1
-                    if start == 0 or not text[start - 1].isalpha():
-                        extra.append(
-                            Link(
-                                Span(start, link.span.end),
-                                text[start : link.span.end],
-                                link.entity,
-                                "honorific",
-                                link.score,
-                                f"honorific {h}",
-                            )
-                        )
-                    break
+            m = honorifics.search(text, max(0, link.span.start - 30), link.span.start)
+            if m is None:
+                continue
+            start = m.start()
+            if start == 0 or not text[start - 1].isalpha():
+                extra.append(
+                    Link(
+                        Span(start, link.span.end),
+                        text[start : link.span.end],
+                        link.entity,
+                        "honorific",
+                        link.score,
+                        f"honorific {m.group(1)}",
+                    )
+                )
         return extra

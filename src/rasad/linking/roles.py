@@ -11,6 +11,8 @@ knowledge-base roles or memberships are in that organization.
 
 from __future__ import annotations
 
+from functools import cache
+
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
 from rasad.linking.unknown import new_actors
@@ -34,6 +36,14 @@ def _adjacent(span: Span, people: list[Link], text: str) -> Link | None:
     return None
 
 
+@cache
+def _nouns(lang: Lang) -> list[tuple[str, str]]:
+    """The language's role nouns in their normalized form, longest first, with their English."""
+    norm = normalizer(lang)
+    pairs = ((norm.key(n), en) for n, en in mention_lexicon(lang).role_nouns.items())
+    return sorted(pairs, key=lambda x: -len(x[0]))
+
+
 def _holding(org: str, people: set[str], kb: KnowledgeBase) -> set[str]:
     """The people among ``people`` whose knowledge-base roles or memberships are in ``org``."""
     return {
@@ -47,11 +57,7 @@ def _holding(org: str, people: set[str], kb: KnowledgeBase) -> set[str]:
 def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) -> list[Link]:
     view = doc.normalized
     text = doc.text
-    lex = mention_lexicon(lang)
-    norm = normalizer(lang)
-    nouns = sorted(
-        ((norm.key(n), en) for n, en in lex.role_nouns.items()), key=lambda x: -len(x[0])
-    )
+    nouns = _nouns(lang)
     people = [
         link
         for link in links
@@ -99,8 +105,8 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
             break
     for link in links:
         if link.kind == "title" and kb.entities[link.entity].type == "person":
-            vs = view.to_norm(link.span.start)
-            phrases.append((vs, norm.key(link.text).replace(" ", ""), link.entity))
+            vs, ve = view.to_norm(link.span.start), view.to_norm(link.span.end)
+            phrases.append((vs, view.text[vs:ve].replace(" ", ""), link.entity))
     out.extend(_bare_nouns(view.text, text, view, nouns, phrases))
     out.extend(new_actors(doc, unclaimed, links + out, kb))
     return out

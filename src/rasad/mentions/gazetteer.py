@@ -42,13 +42,45 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """What one alias names, sorted once when the index is built."""
+
+    targets: tuple[Target, ...]
+    entities: tuple[Target, ...]
+    offices: tuple[Target, ...]
+    types: frozenset[str]
+    ids: frozenset[tuple[str, str]]
+    person: bool  # only people (no office) — a name a title can stand next to
+    acronyms: bool  # some target matches only in capitals
+
+    @classmethod
+    def of(cls, targets: tuple[Target, ...]) -> Group:
+        entities = tuple(t for t in targets if t.kind == "entity")
+        offices = tuple(t for t in targets if t.kind == "office")
+        types = frozenset(t.type for t in targets)
+        return cls(
+            targets,
+            entities,
+            offices,
+            types,
+            frozenset((t.kind, t.id) for t in targets),
+            "person" in types and not offices,
+            any(t.acronym is not None for t in targets),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A match in the normalized view: ``[start, end)`` and what the alias names."""
 
     start: int
     end: int
-    targets: tuple[Target, ...]
+    group: Group
     lead: int = 0  # characters of a proclitic at the start of the match that are not the name
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return self.group.targets
 
 
 TYPO_TOKENS = 3  # names this long also match with one inner letter missing from one word
@@ -134,7 +166,7 @@ class Gazetteer:
                             index.setdefault(variant, {})[(t.kind, t.id)] = typo
             automaton = ahocorasick.Automaton()
             for key, targets in index.items():
-                automaton.add_word(key, (key, tuple(targets.values())))
+                automaton.add_word(key, (key, Group.of(tuple(targets.values()))))
             automaton.make_automaton()
             self.automata[lang] = automaton
             self.size = max(self.size, len(index))
@@ -144,20 +176,23 @@ class Gazetteer:
         lex = mention_lexicon(lang)
         automaton = self.automata[lang]
         n = len(view)
-        for last, (key, targets) in automaton.iter(view):
+        for last, (key, group) in automaton.iter(view):
             start, end = last - len(key) + 1, last + 1
-            lead = 0
-            if key.startswith("لل") and lang == "ar":
-                lead = 1  # the first ل is the preposition; ال lost its alef after it
             if not _left_ok(view, start, lex.proclitics):
                 continue
             if not _right_ok(view, end, n, lex.suffixes):
                 continue
-            kept = tuple(
-                t for t in targets if t.acronym is None or _caps(original, to_orig, start, end, t)
-            )
-            if kept:
-                yield Hit(start + lead, end, kept, lead)
+            lead = 1 if lang == "ar" and key.startswith("لل") else 0  # ل, then ال without alef
+            if group.acronyms:
+                kept = tuple(
+                    t
+                    for t in group.targets
+                    if t.acronym is None or _caps(original, to_orig, start, end, t)
+                )
+                if not kept:
+                    continue
+                group = Group.of(kept)
+            yield Hit(start + lead, end, group, lead)
 
 
 def _left_ok(view: str, start: int, proclitics: tuple[str, ...]) -> bool:
