@@ -200,3 +200,34 @@ def test_no_new_entity_when_the_words_after_a_role_run_on():
     TextStage()(doc)
     LINKER.link(doc)
     assert not doc.new_entities
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "who"),
+    [
+        ("علی شمخانی با مقامات دیدار کرد. وی گفت روابط خوب است.", "وی", "ali-shamkhani"),
+        (
+            "نوری مالکی به تهران رفت و ایشان تأکید کرد که همکاری ادامه دارد.",
+            "ایشان",
+            "nouri-al-maliki",
+        ),
+        ("قال رسول راضي إن الزيارة مهمة. وأضاف أن العلاقات متينة.", "وأضاف", "rasoul-radhi"),
+        ("Nouri al-Maliki met Velayati. He said ties were strong.", "He", "ali-akbar-velayati"),
+    ],
+)
+def test_pronoun_subjects_point_to_the_last_person_named(text, pronoun, who):
+    found = [(x.text, x.entity) for x in _links(text) if x.kind == "pronoun"]
+    assert (pronoun, who) in found
+
+
+def test_pronouns_are_not_surfaces():
+    from rasad.export.record import entity_records
+
+    doc = Document(
+        Article("علی شمخانی با مقامات دیدار کرد. وی گفت روابط خوب است.", "t.txt", "text")
+    )
+    TextStage()(doc)
+    doc.links = LINKER.link(doc)
+    assert any(x.kind == "pronoun" for x in doc.links)
+    for record in entity_records(doc):
+        assert "وی" not in record["surfaces"]

@@ -45,6 +45,8 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
     kb = default_kb()
     out: dict[str, dict[str, Any]] = {}
     for link in doc.links:
+        if link.kind == "pronoun":
+            continue  # who a pronoun stands for is kept in the store, not listed as a surface
         entity = kb.entities.get(link.entity)
         new = doc.new_entities.get(link.entity)
         record = out.get(link.entity)

@@ -28,6 +28,7 @@ from functools import cache
 
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
+from rasad.linking.coref import pronoun_links
 from rasad.linking.roles import role_links
 from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.mentions.lexicon import mention_lexicon
@@ -129,6 +130,7 @@ class Linker:
         links.extend(self._undated_titles(pending, links))
         links.extend(self._honorifics(links, text, lang))
         links.extend(role_links(doc, links, self.kb, lang))
+        links.extend(pronoun_links(text, links, self.kb, lang))
         links.sort(key=lambda link: (link.span.start, link.span.end, link.entity))
         return links
 

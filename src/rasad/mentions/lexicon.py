@@ -19,6 +19,7 @@ class MentionLexicon:
     former_before: tuple[str, ...]
     former_after: tuple[str, ...]
     role_nouns: dict[str, str]
+    pronouns: tuple[str, ...]
 
 
 @cache
@@ -34,6 +35,7 @@ def mention_lexicon(lang: Lang) -> MentionLexicon:
             "former_before",
             "former_after",
             "role_nouns",
+            "pronouns",
         },
         where=where,
     )
@@ -52,6 +54,7 @@ def mention_lexicon(lang: Lang) -> MentionLexicon:
         strings("former_before"),
         strings("former_after"),
         _role_nouns(data["role_nouns"], where),
+        strings("pronouns"),
     )
 
 
