@@ -32,6 +32,7 @@ from rasad.linking.coref import pronoun_links
 from rasad.linking.roles import role_links
 from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.mentions.lexicon import mention_lexicon
+from rasad.text.normalize import normalizer
 
 _NAMED_KINDS = frozenset({"person", "organization"})
 SURNAME_ALONE = 6  # a one-word alias this long names a person even without the full name nearby
@@ -61,6 +62,22 @@ def _same_kind(outer: Hit, inner: Hit) -> bool:
     if inner.group.ids <= outer.group.ids:
         return False
     return bool(outer.group.types & inner.group.types & _NAMED_KINDS)
+
+
+@cache
+def _former_keys(lang: Lang) -> tuple[str, ...]:
+    norm = normalizer(lang)
+    return tuple(" " + norm.key(w) for w in mention_lexicon(lang).former_after)
+
+
+def _former_tail(view: str, end: int, lang: Lang) -> int:
+    """Length of a ``سابق``-like word written right after a title, in the normalized view."""
+    for key in _former_keys(lang):
+        if view.startswith(key, end) and (
+            end + len(key) == len(view) or not view[end + len(key)].isalpha()
+        ):
+            return len(key)
+    return 0
 
 
 @cache
@@ -119,7 +136,7 @@ class Linker:
             span = self._with_modifier(text, span, lang) if offices else span
             surface = text[span.start : span.end]
             for office in offices:
-                resolved = self._title(office, s, person_spans, view.text, known, day)
+                resolved = self._title(office, s, person_spans, view.text, known, day, lang)
                 if resolved is not None:
                     who, score, reason = resolved
                     links.append(Link(span, surface, who, "title", score, reason, office.id))
@@ -175,10 +192,12 @@ class Linker:
         view: str,
         named: set[str],
         day: str | None,
+        lang: Lang,
     ) -> tuple[str, float, str] | None:
         starts, ends = person_spans
+        end = s.end + _former_tail(view, s.end, lang)
         for k in range(APPOSITION_GAP + 1):
-            after = [(p, view[s.end : p.start]) for p in starts.get(s.end + k, ())]
+            after = [(p, view[end : p.start]) for p in starts.get(end + k, ())]
             before = [(p, view[p.end : s.start]) for p in ends.get(s.start - k, ())]
             for p, gap in after + before:
                 ids = {t.id for t in p.group.targets}
