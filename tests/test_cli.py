@@ -174,3 +174,24 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     quiet = run("ingest", "--samples", "--db", f"sqlite:///{tmp_path / 'q.db'}")
     lines = quiet.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["summary"] == "ingest"
+
+
+def test_kb_commands(tmp_path):
+    """rasad kb validate on the shipped knowledge base and on what the importers write."""
+    shipped = json.loads(run("kb", "validate").stdout)
+    assert shipped["entities"] >= 400 and shipped["offices"] > 0
+    data = Path(__file__).parent / "kb" / "data"
+    for command, source in (
+        ("import-wikidata", data / "wikidata_sample.json"),
+        ("import-cameo", data / "cameo_sample.actors.txt"),
+    ):
+        out = tmp_path / f"{command}.yaml"
+        proc = run("kb", command, str(source), "--out", str(out))
+        assert proc.returncode == 0, proc.stderr.decode()
+        assert json.loads(proc.stdout)["entities"] > 0
+        checked = run("kb", "validate", "--kb", str(out))
+        assert checked.returncode == 0, checked.stderr.decode()
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("entities:\n  - {id: Not A Slug, type: person, name: {en: X}}\n", "utf-8")
+    proc = run("kb", "validate", "--kb", str(broken))
+    assert proc.returncode == 2 and b"E050" in proc.stderr

@@ -15,12 +15,16 @@ KB = parse([Path(__file__).with_name("mini_kb.yaml")])
 LINKER = Linker(KB)
 
 
-def link(text: str, day: str | None = None) -> list[tuple[str, str, str]]:
+def _links(text: str, day: str | None = None):
     doc = Document(Article(text, "t.txt", "text"))
     TextStage()(doc)
     if day:
         doc.publication = Publication(DateValue(day, "day"), "metadata")
-    return [(link.text, link.entity, link.kind) for link in LINKER.link(doc)]
+    return LINKER.link(doc)
+
+
+def link(text: str, day: str | None = None) -> list[tuple[str, str, str]]:
+    return [(x.text, x.entity, x.kind) for x in _links(text, day)]
 
 
 @pytest.mark.parametrize(
@@ -113,14 +117,6 @@ def test_links_carry_score_and_reason():
     (first, *_) = LINKER.link(doc)
     assert first.score == 1.0 and first.reason == "name"
     assert doc.text[first.span.start : first.span.end] == first.text
-
-
-def _links(text: str, day: str | None = None):
-    doc = Document(Article(text, "t.txt", "text"))
-    TextStage()(doc)
-    if day:
-        doc.publication = Publication(DateValue(day, "day"), "metadata")
-    return LINKER.link(doc)
 
 
 def test_undated_title_resolves_through_the_period_other_titles_imply():

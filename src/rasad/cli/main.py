@@ -263,6 +263,13 @@ def kb_validate(kb_path: Path | None) -> None:
     )
 
 
+def _import_report(report: Any) -> None:
+    """Counts on stdout; the first problems, each naming its line, on stderr."""
+    click.echo(json.dumps({"entities": report.entities, "skipped": report.skipped}))
+    for problem in report.problems[:20]:
+        click.echo(f"  {problem}", err=True)
+
+
 @kb.command("import-wikidata")
 @click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
@@ -270,10 +277,7 @@ def kb_import_wikidata(dump: Path, out: Path) -> None:
     """Stream a Wikidata JSON dump (.json, .gz, .bz2) into a knowledge-base YAML file."""
     from rasad.kb.wikidata import import_wikidata
 
-    report = import_wikidata(dump, out)
-    click.echo(json.dumps({"entities": report.entities, "skipped": report.skipped}))
-    for problem in report.problems[:20]:
-        click.echo(f"  {problem}", err=True)
+    _import_report(import_wikidata(dump, out))
 
 
 @kb.command("import-cameo")
@@ -283,10 +287,7 @@ def kb_import_cameo(dictionary: Path, out: Path) -> None:
     """Read a Phoenix/PETRARCH actor dictionary into a knowledge-base YAML file."""
     from rasad.kb.cameo import import_cameo
 
-    report = import_cameo(dictionary, out)
-    click.echo(json.dumps({"entities": report.entities, "skipped": report.skipped}))
-    for problem in report.problems[:20]:
-        click.echo(f"  {problem}", err=True)
+    _import_report(import_cameo(dictionary, out))
 
 
 def main() -> None:
