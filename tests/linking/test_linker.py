@@ -227,3 +227,20 @@ def test_pronouns_are_not_surfaces():
     assert any(x.kind == "pronoun" for x in doc.links)
     for record in entity_records(doc):
         assert "وی" not in record["surfaces"]
+
+
+def test_the_alias_index_is_cached_per_knowledge_base(tmp_path, monkeypatch):
+    from rasad.kb.loader import load_kb
+    from rasad.mentions.gazetteer import Gazetteer
+
+    monkeypatch.setenv("RASAD_CACHE", str(tmp_path))
+    kb = load_kb(Path(__file__).with_name("mini_kb.yaml"))
+    built = Gazetteer.for_kb(kb)
+    (cached_file,) = tmp_path.rglob("gazetteer-*.pickle")
+    again = Gazetteer.for_kb(kb)
+    assert again is not built and again.groups == built.groups
+    view = "نوری مالکی و الرئيس الإيراني"
+    assert [h.group for h in again.hits(view, view, None, "fa")] == [
+        h.group for h in built.hits(view, view, None, "fa")
+    ]
+    assert cached_file.name.startswith(f"gazetteer-{kb.digest}-")

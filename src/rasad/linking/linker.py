@@ -90,7 +90,7 @@ def _honorific_tail(lang: Lang) -> re.Pattern[str]:
 class Linker:
     def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> None:
         self.kb = kb
-        self.gazetteer = gazetteer or Gazetteer(kb)
+        self.gazetteer = gazetteer or Gazetteer.for_kb(kb)
 
     def link(self, doc: Document) -> list[Link]:
         lang: Lang = doc.lang or "en"

@@ -15,14 +15,19 @@ one word (``جنش مقاومت اسلامی`` for ``جنبش مقاومت اس�
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
 import ahocorasick
 
+from rasad import __version__
 from rasad.document import LANGS, Lang
-from rasad.kb.loader import KnowledgeBase
+from rasad.kb.loader import KnowledgeBase, cache_dir
+from rasad.lang import LANG_DIR
 from rasad.mentions.lexicon import mention_lexicon
 from rasad.text.normalize import normalizer
 
@@ -110,8 +115,40 @@ def _is_acronym(alias: str) -> bool:
 class Gazetteer:
     """Aho-Corasick automata over the knowledge base's aliases, one per language profile."""
 
+    @classmethod
+    def for_kb(cls, kb: KnowledgeBase) -> Gazetteer:
+        """The index for ``kb``, from the cache directory when built before for the same data.
+
+        Normalizing every alias is the slow part (minutes for a million aliases), so the built
+        index is kept as a pickle keyed by the knowledge base's digest and the language data.
+        """
+        if not kb.digest:
+            return cls(kb)
+        path = cache_dir() / f"gazetteer-{kb.digest}-{_lang_digest()}.pickle"
+        if path.exists():
+            try:
+                with path.open("rb") as f:
+                    cached = pickle.load(f)
+                if isinstance(cached, cls):
+                    return cached
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass  # rebuilt below
+        built = cls(kb)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache only costs time
+        return built
+
     def __init__(self, kb: KnowledgeBase) -> None:
         self.automata: dict[Lang, ahocorasick.Automaton] = {}
+        # what each key names, stored once: automaton values are (key length, group number)
+        self.groups: list[Group] = []
+        numbers: dict[tuple[Target, ...], int] = {}
         self.size = 0
         for lang in LANGS:
             norm = normalizer(lang)
@@ -166,7 +203,12 @@ class Gazetteer:
                             index.setdefault(variant, {})[(t.kind, t.id)] = typo
             automaton = ahocorasick.Automaton()
             for key, targets in index.items():
-                automaton.add_word(key, (key, Group.of(tuple(targets.values()))))
+                group = tuple(targets.values())
+                if group not in numbers:
+                    numbers[group] = len(self.groups)
+                    self.groups.append(Group.of(group))
+                lead = 1 if lang == "ar" and key.startswith("لل") else 0  # ل, then ال lost alef
+                automaton.add_word(key, (len(key), numbers[group], lead))
             automaton.make_automaton()
             self.automata[lang] = automaton
             self.size = max(self.size, len(index))
@@ -176,13 +218,14 @@ class Gazetteer:
         lex = mention_lexicon(lang)
         automaton = self.automata[lang]
         n = len(view)
-        for last, (key, group) in automaton.iter(view):
-            start, end = last - len(key) + 1, last + 1
-            if not _left_ok(view, start, lex.proclitics):
+        groups = self.groups
+        for last, (size, number, lead) in automaton.iter(view):
+            start, end = last - size + 1, last + 1
+            if start and view[start - 1].isalpha() and not _left_ok(view, start, lex.proclitics):
                 continue
-            if not _right_ok(view, end, n, lex.suffixes):
+            if end < n and view[end].isalpha() and not _right_ok(view, end, n, lex.suffixes):
                 continue
-            lead = 1 if lang == "ar" and key.startswith("لل") else 0  # ل, then ال without alef
+            group = groups[number]
             if group.acronyms:
                 kept = tuple(
                     t
@@ -193,6 +236,14 @@ class Gazetteer:
                     continue
                 group = Group.of(kept)
             yield Hit(start + lead, end, group, lead)
+
+
+def _lang_digest() -> str:
+    """A hash of the language data that shapes the index (normalization profiles)."""
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(LANG_DIR.glob("*/text.yaml")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def _left_ok(view: str, start: int, proclitics: tuple[str, ...]) -> bool:
