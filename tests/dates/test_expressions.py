@@ -1,4 +1,4 @@
-"""Date expressions from the brief, per language, with the expected ISO values."""
+"""Date expressions per language (Gregorian, Jalali, Hijri, relative), with the expected ISO values."""
 
 from __future__ import annotations
 
