@@ -108,7 +108,16 @@ class NormalizedText:
         if start >= end:
             o = self.to_orig(start)
             return Span(o, o)
-        return Span(self.to_orig(start), self.to_orig(end - 1) + 1)
+        if not 0 <= start < end <= len(self.text):
+            raise IndexError((start, end))
+        starts = self.norm_starts
+        k = bisect_right(starts, start) - 1
+        last = end - 1
+        # the common case: both ends in one kept segment, one lookup
+        if k + 1 == len(starts) or last < starts[k + 1]:
+            base = self.orig_starts[k] - starts[k]
+            return Span(base + start, base + end)
+        return Span(self.orig_starts[k] + start - starts[k], self.to_orig(last) + 1)
 
     def to_norm(self, j: int) -> int:
         """View index of the first view character at or after original index ``j``."""
