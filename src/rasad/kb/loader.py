@@ -6,7 +6,7 @@ id, date, country or language, a duplicate id, or a reference to an office or or
 does not exist is a :class:`~rasad.errors.DataError` naming the file and the item.
 
 Parsing YAML is slow, so the validated knowledge base is kept as a pickle in the cache directory
-(``$RASAD_CACHE``, else ``$XDG_CACHE_HOME/rasad``, else ``~/.cache/rasad``), keyed by a hash of
+(``rasad.cache.cache_dir``), keyed by a hash of
 every file's bytes and rasad's version: editing any file rebuilds it.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from typing import Any
 import yaml
 
 from rasad import __version__
+from rasad.cache import cache_dir, read_cached, write_cached
 from rasad.errors import Code, DataError
 from rasad.kb.schema import ENTITY_TYPES, KB_LANGS, Entity, Membership, Names, Office, Role
 
@@ -317,34 +317,18 @@ def default_kb() -> KnowledgeBase:
     return load_kb()
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("RASAD_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "rasad" if base else Path.home() / ".cache" / "rasad"
-
-
 def load_kb(root: Path | None = None, *, use_cache: bool = True) -> KnowledgeBase:
     """The validated knowledge base under ``root`` (default ``data/kb``), from cache when fresh."""
     root = root or Path(os.environ.get("RASAD_KB") or DEFAULT_KB)
     files = _files(root)
     digest = _digest(files)
-    cached = cache_dir() / f"kb-{digest}.pickle"
-    if use_cache and cached.exists():
-        try:
-            with cached.open("rb") as f:
-                kb = pickle.load(f)
-            if isinstance(kb, KnowledgeBase) and kb.digest == digest:
-                return kb
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # a stale or broken cache is rebuilt below
+    cached_path = cache_dir() / f"kb-{digest}.pickle"
+    if use_cache:
+        cached = read_cached(cached_path, KnowledgeBase)
+        if cached is not None and cached.digest == digest:
+            return cached
     kb = parse(files)
     kb.digest = digest
     if use_cache:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cached)
-        except OSError:
-            pass  # a read-only cache directory only costs speed
+        write_cached(cached_path, kb)
     return kb

@@ -16,8 +16,6 @@ one word (``جنش مقاومت اسلامی`` for ``جنبش مقاومت اس�
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -25,8 +23,9 @@ from typing import Literal
 import ahocorasick
 
 from rasad import __version__
+from rasad.cache import cache_dir, read_cached, write_cached
 from rasad.document import LANGS, Lang
-from rasad.kb.loader import KnowledgeBase, cache_dir
+from rasad.kb.loader import KnowledgeBase
 from rasad.lang import LANG_DIR
 from rasad.mentions.lexicon import mention_lexicon
 from rasad.text.normalize import normalizer
@@ -125,23 +124,11 @@ class Gazetteer:
         if not kb.digest:
             return cls(kb)
         path = cache_dir() / f"gazetteer-{kb.digest}-{_lang_digest()}.pickle"
-        if path.exists():
-            try:
-                with path.open("rb") as f:
-                    cached = pickle.load(f)
-                if isinstance(cached, cls):
-                    return cached
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                pass  # rebuilt below
+        cached = read_cached(path, cls)
+        if cached is not None:
+            return cached
         built = cls(kb)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache only costs time
+        write_cached(path, built)
         return built
 
     def __init__(self, kb: KnowledgeBase) -> None:
