@@ -132,6 +132,49 @@ class NewEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER-coded event one sentence reports, with its direction and evidence.
+
+    ``actor`` and ``recipient`` follow PLOVER: the visitor acts, the host receives; where no side
+    hosts, every participant is an actor. ``date`` is None with basis ``unknown``.
+    """
+
+    type: str
+    mode: str | None
+    date: DateValue | None
+    date_basis: DateBasis
+    location: str | None  # entity id of the place
+    participants: tuple[str, ...]  # sorted
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    span: Span  # the evidence sentence
+    trigger: Span
+    confidence: float
+    reason: str
+
+    @property
+    def key(self) -> str:
+        """``DATE|participants|TYPE``, the seed gold's ``event_key``."""
+        day = self.date.value if self.date is not None else "unknown"
+        return f"{day}|{'+'.join(self.participants)}|{self.type}"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who said what about whom: speaker, targets, stance, kind and the words themselves."""
+
+    speaker: str
+    targets: tuple[str, ...]
+    stance: str  # positive, negative, neutral
+    kind: str  # SUPPORT, ACCUSE, THREATEN, REQUEST, AGREE, REJECT, other
+    quote: Span
+    span: Span  # the sentence
+    cue: Span  # the speech verb
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     span: Span
     lang: Lang | None
@@ -153,6 +196,8 @@ class Document:
     links: list[Link] = field(default_factory=list)
     # entities found in the text but absent from the knowledge base: id -> what the text says
     new_entities: dict[str, NewEntity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     _normalized: Any = None
     _id: str | None = None
     done: list[str] = field(default_factory=list)

@@ -79,16 +79,19 @@ class Pipeline:
 def default_pipeline(kb: KnowledgeBase | None = None) -> Pipeline:
     """The stages this version of rasad runs, in order; ``kb`` defaults to the shipped one."""
     from rasad.dates.stage import DatesStage, PublicationStage
+    from rasad.events.stage import EventsStage
     from rasad.kb.loader import default_kb
     from rasad.linking.stage import LinkStage
     from rasad.text.stage import LayoutStage, TextStage
 
+    kb = kb or default_kb()
     return Pipeline(
         [
             TextStage(),
             PublicationStage(),
             DatesStage(),
             LayoutStage(),
-            LinkStage(kb or default_kb()),
+            LinkStage(kb),
+            EventsStage(kb),
         ]
     )

@@ -75,6 +75,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from functools import lru_cache
 
 from rasad.document import Calendar, DateMention, DateValue, Lang, Span
@@ -589,4 +590,41 @@ def find_dates(text: str, lang: Lang | None, anchor: DateValue | None) -> list[D
     explicit = explicit_mentions(text, lang, day)
     if day is None:
         return explicit
-    return _merge(text, explicit, relative_mentions(text, view, lang, day))
+    lines = _datelines(text, explicit)
+    if not lines:
+        return _merge(text, explicit, relative_mentions(text, view, lang, day))
+    relative = [m for m in relative_mentions(text, view, lang, day) if m.span.start < lines[0][0]]
+    bounds = [*lines, (len(text), day)]
+    for (start, line_day), (end, _) in pairwise(bounds):
+        for m in relative_mentions(text, view, lang, line_day):
+            if start <= m.span.start < end:
+                relative.append(m)
+    return _merge(text, explicit, relative)
+
+
+_DATELINE_REST = re.compile(r"[\s\d:٠-٩۰-۹.,،\-–/|صمampAMP]*")
+
+
+def _datelines(text: str, explicit: list[DateMention]) -> list[tuple[int, dt.date]]:
+    """Day-precise dates printed alone on their line (a time may follow): new anchors.
+
+    A page that embeds another item (a "read also" box, a live-blog entry) prints that item's
+    date on a line of its own; relative words after it (``اليوم الجمعة``) count from that date,
+    not from the page's publication date. Returns ``(line end, day)`` in text order.
+    """
+    out = []
+    for m in explicit:
+        if m.date.precision != "day":
+            continue
+        line_start = text.rfind("\n", 0, m.span.start) + 1
+        line_end = text.find("\n", m.span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : m.span.start].strip():
+            continue
+        rest = text[m.span.end : line_end]
+        if _DATELINE_REST.fullmatch(rest) is None:
+            continue
+        day = cal.parse_iso_day(m.date.value)
+        if day is not None:
+            out.append((line_end, day))
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasad.document import Document
+from rasad.document import Document, Event, Statement
 
 
 def article_record(doc: Document) -> dict[str, Any]:
@@ -27,6 +27,8 @@ def article_record(doc: Document) -> dict[str, Any]:
         "title_span": _span(doc.title_span),
         "paragraphs": [{**_span(p.span), "lang": p.lang} for p in doc.paragraphs],  # type: ignore[dict-item]
         "entities": entity_records(doc),
+        "events": [event_record(doc, e) for e in doc.events],
+        "statements": [statement_record(doc, s) for s in doc.statements],
         "dates": [
             {**_span(m.span), "text": m.text, "kind": m.kind, **m.date.to_json()}  # type: ignore[dict-item]
             for m in doc.dates
@@ -79,3 +81,45 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
         if eid in out:
             out[eid]["verified"] = False
     return list(out.values())
+
+
+def event_record(doc: Document, ev: Event) -> dict[str, Any]:
+    """An event in the gold schema, plus direction, spans, confidence and the reason."""
+    from rasad.kb.loader import default_kb
+
+    place = default_kb().entities.get(ev.location) if ev.location else None
+    text = doc.text
+    return {
+        "event_key": ev.key,
+        "type": ev.type,
+        "mode": ev.mode,
+        "date": ev.date.value if ev.date else None,
+        "date_basis": ev.date_basis,
+        "location": place.name_en if place else None,
+        "participants": list(ev.participants),
+        "evidence": text[ev.span.start : ev.span.end],
+        "actor": list(ev.actor),
+        "recipient": list(ev.recipient),
+        "location_id": ev.location,
+        "span": _span(ev.span),
+        "trigger": {**_span(ev.trigger), "text": text[ev.trigger.start : ev.trigger.end]},  # type: ignore[dict-item]
+        "confidence": ev.confidence,
+        "reason": ev.reason,
+    }
+
+
+def statement_record(doc: Document, st: Statement) -> dict[str, Any]:
+    """A statement in the gold schema, plus spans and confidence."""
+    text = doc.text
+    return {
+        "speaker": st.speaker,
+        "targets": list(st.targets),
+        "stance": st.stance,
+        "kind": st.kind,
+        "quote": text[st.quote.start : st.quote.end],
+        "span": _span(st.quote),
+        "sentence": _span(st.span),
+        "cue": {**_span(st.cue), "text": text[st.cue.start : st.cue.end]},  # type: ignore[dict-item]
+        "confidence": st.confidence,
+        "reason": st.reason,
+    }

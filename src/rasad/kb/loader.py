@@ -84,6 +84,15 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self.entities)
 
+    @property
+    def country_ids(self) -> dict[str, str]:
+        """ISO 3166-1 alpha-3 code -> the country entity's id (built on first use)."""
+        table = self.__dict__.get("_country_ids")
+        if table is None:
+            table = {e.country: e.id for e in self.entities.values() if e.type == "country" and e.country}
+            self.__dict__["_country_ids"] = table
+        return table
+
 
 class _Where:
     """Location of an item, for error messages."""

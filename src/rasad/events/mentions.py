@@ -1,0 +1,83 @@
+"""The linked mentions events and statements are built from, in normalized-view coordinates.
+
+Links come from the linking stage, several per name (``شیخ اکرم الکعبی``, ``اکرم الکعبی``,
+``الکعبی``). Here each place in the text becomes one :class:`Actor`: the longest link of an
+entity among those that overlap, and nothing nested inside another entity's mention (``ایران``
+inside ``مشاور رهبری جمهوری اسلامی ایران`` is part of Velayati's title, not a participant).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasad.document import Document
+from rasad.kb.loader import KnowledgeBase
+
+RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    start: int  # view offsets
+    end: int
+    entity: str
+    type: str
+    kind: str  # the link kind: name, title, honorific, role, pronoun
+
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.type, 4)
+
+
+def entity_type(doc: Document, kb: KnowledgeBase, entity: str) -> str:
+    found = kb.entities.get(entity)
+    if found is not None:
+        return found.type
+    new = doc.new_entities.get(entity)
+    return new.type if new is not None else "organization"
+
+
+def actors(doc: Document, kb: KnowledgeBase) -> list[Actor]:
+    """One actor per mentioned place, in text order, nested mentions of others dropped."""
+    view = doc.normalized
+    spans = sorted(
+        ((link.span.start, link.span.end, link) for link in doc.links),
+        key=lambda t: (t[0], -(t[1] - t[0])),
+    )
+    kept: list[tuple[int, int, str, str]] = []
+    for start, end, link in spans:
+        if any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in kept):
+            continue
+        if any(s <= start and end <= e and ent == link.entity for s, e, ent, _ in kept):
+            continue
+        kept.append((start, end, link.entity, link.kind))
+    out = []
+    for start, end, entity, kind in kept:
+        out.append(
+            Actor(view.to_norm(start), view.to_norm(end), entity, entity_type(doc, kb, entity), kind)
+        )
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def country_of(kb: KnowledgeBase, entity: str) -> str | None:
+    """The country entity a place (or anything with a country) belongs to."""
+    found = kb.entities.get(entity)
+    if found is None:
+        return None
+    if found.type == "country":
+        return entity
+    return kb.country_ids.get(found.country or "")
+
+
+def clause_bounds(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``pos`` within ``[lo, hi)``: between commas, colons and quote marks."""
+    left = max((view.rfind(c, lo, pos) for c in _BREAKS), default=-1)
+    start = lo if left < 0 else left + 1
+    rights = [i for i in (view.find(c, pos, hi) for c in _BREAKS) if i >= 0]
+    return start, min(rights) if rights else hi
+
+
+_BREAKS = "،,؛;:«»“”\"()"
+WORD = re.compile(r"\w+")
