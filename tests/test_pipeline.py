@@ -37,7 +37,7 @@ def test_chain_is_checked_at_construction():
 
 
 def test_default_pipeline_order():
-    assert default_pipeline().names == ("text", "publication", "dates", "layout", "link")
+    assert default_pipeline().names == ("text", "publication", "dates", "layout", "link", "events")
 
 
 def test_a_failing_article_does_not_stop_the_batch():

@@ -34,6 +34,8 @@ class Code(StrEnum):
     E031 = "database error: {detail}"
     E040 = "pipeline misconfigured: {detail}"
     E050 = "invalid knowledge base {path} ({item}): {detail}"
+    E060 = "invalid gold file {path}: {detail}"
+    E061 = "evaluation floor: {detail}"
 
     def message(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

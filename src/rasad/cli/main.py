@@ -129,6 +129,78 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
     sys.exit(1 if failures else 0)
 
 
+@cli.command("eval")
+@click.option(
+    "--gold",
+    "gold_paths",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold JSON Lines in the seed schema (repeatable).",
+)
+@click.option(
+    "--texts",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory holding the articles the gold describes.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Floors file (eval/baseline.json): exit 1 when a score falls below its floor.",
+)
+@click.option("--name", default=None, help="The set's name in the floors file [texts dir name].")
+@click.option("--update-baseline", is_flag=True, help="Raise the floors to the current scores.")
+@click.option("--allow-lower", is_flag=True, help="Let --update-baseline lower a floor.")
+@jobs_option
+def eval_cmd(
+    gold_paths: tuple[Path, ...],
+    texts: Path,
+    as_json: bool,
+    baseline: Path | None,
+    name: str | None,
+    update_baseline: bool,
+    allow_lower: bool,
+    jobs: int,
+) -> None:
+    """Score rasad against gold files, per language (docs/evaluation.md)."""
+    from rasad.evaluate import floors_below, load_gold, raise_floors, score, table
+
+    try:
+        gold = load_gold(gold_paths)
+    except RasadError as e:
+        raise click.ClickException(str(e)) from e
+    files = sorted(str(texts / f) for f in gold if (texts / f).is_file())
+    pred: dict[str, Any] = {}
+    for result in process(files, jobs=jobs):
+        if not isinstance(result, Failure):
+            record = article_record(result)
+            pred[record["file"]] = record
+    scores = score(gold, pred)
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        click.echo(table(scores))
+    if baseline is None:
+        return
+    key = name or texts.name
+    floors = json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
+    if update_baseline:
+        try:
+            floors[key] = raise_floors(floors.get(key, {}), scores, allow_lower=allow_lower)
+        except RasadError as e:
+            raise click.ClickException(str(e)) from e
+        baseline.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        click.echo(f"floors for {key!r} written to {baseline}", err=True)
+        return
+    below = floors_below(scores, floors.get(key, {}))
+    for line in below:
+        click.echo(f"below floor: {line}", err=True)
+    sys.exit(1 if below else 0)
+
+
 @cli.command("ingest")
 @click.argument("paths", nargs=-1)
 @samples_option
