@@ -204,7 +204,8 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
         where=where,
     )
     events = load_yaml(lang, "events")
-    proclitics = tuple(events["proclitics"] or ())
+    # verbs take conjunctions (``وأضاف``), never the article
+    proclitics = tuple(p for p in events["proclitics"] or () if "ال" not in p)
     if not isinstance(data["speech"], list) or not data["speech"]:
         raise DataError(Code.E020, path=where, detail="speech must be a non-empty list")
     speech = []

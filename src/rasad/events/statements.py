@@ -38,6 +38,7 @@ STANCE = {
 OPEN_REACH = 40  # characters after a cue in which its opener (``:``, ``that``) may stand
 TAIL = 12  # a cue this close to the sentence end closes the statement instead of opening it
 _TRIM = " \t\n.,،:؛;«»“”\"'()-–"
+LAST = "\x00last"  # the speaker is the last one named
 
 
 class StatementExtractor:
@@ -70,9 +71,8 @@ class StatementExtractor:
             for i, (c_start, c_end, kind) in enumerate(cues):
                 seg_end = cues[i + 1][0] if i + 1 < len(cues) else hi
                 if i == 0:
-                    speaker = self._speaker(lex, view, here, sources, withs, lo, c_start, c_end, seg_end)
-                    if speaker is None:
-                        speaker = last
+                    found = self._speaker(lex, view, here, sources, withs, lo, c_start, c_end)
+                    speaker = last if found is LAST else found
                 if speaker is None:
                     continue
                 q_lo, q_hi = self._quote(lex, view, here, speaker, prev_end, c_start, c_end, seg_end)
@@ -124,7 +124,6 @@ class StatementExtractor:
         lo: int,
         c_start: int,
         c_end: int,
-        seg_end: int,
     ) -> str | None:
         def eligible(a: Actor) -> bool:
             if a.type not in ("person", "organization", "country"):
@@ -136,21 +135,23 @@ class StatementExtractor:
         pron = lex.pronouns.search(view, lo, c_start)
         before = [a for a in here if a.end <= c_start and eligible(a)]
         if pron is not None and (not before or pron.start() < before[0].start):
-            return None
-        if before:
-            before = [a for a in before if not any(w < a.start for w in withs if w > lo)] or before
-            for kind in ("person", "organization", "country"):
-                chosen = [a for a in before if a.type == kind]
-                if chosen:
-                    return chosen[0].entity if chosen[0].kind != "pronoun" else None
-        opener = lex.opens.search(view, c_end, min(seg_end, c_end + 80))
-        stop = opener.start() if opener else min(seg_end, c_end + 80)
-        after = [a for a in here if c_end <= a.start < stop and eligible(a)]
-        for kind in ("person", "organization"):
-            chosen = [a for a in after if a.type == kind]
+            return LAST
+        before = [a for a in before if not any(lo < w < a.start for w in withs)] or before
+        # verb-first: the subject right after the cue (``قال القيادي ... رسول راضي``)
+        first_after = next((a for a in here if a.start >= c_end and eligible(a)), None)
+        if first_after is not None and first_after.start - c_end > 2:
+            first_after = None
+        for kind in ("person", "organization", "country"):
+            chosen = [a for a in before if a.type == kind]
             if chosen:
+                if chosen[0].kind == "pronoun":
+                    return LAST
                 return chosen[0].entity
-        return None
+            if first_after is not None and first_after.type == kind:
+                return first_after.entity
+        if len(view[lo:c_start].strip(_TRIM).split()) <= 1:
+            return LAST  # ``وأضاف``, ``He added``: no subject of its own
+        return None  # an unnamed subject (``مصدر مطلع``): nobody rasad can name
 
     def _quote(
         self,
