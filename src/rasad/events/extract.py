@@ -222,7 +222,10 @@ class EventExtractor:
                     for a in cands
                     if a.start >= hit.start
                     and a.type in ("location", "country")
-                    and any(0 <= a.start - e <= 1 for e in tos)
+                    and (
+                        any(0 <= a.start - e <= 1 for e in tos)
+                        or any(0 <= a.start - b.end <= 1 and b.start >= hit.end for b in cands)
+                    )
                 ),
                 None,
             )

@@ -61,9 +61,12 @@ class StatementExtractor:
                 continue
             lo, hi = nt.to_norm(sent.start), nt.to_norm(sent.end)
             cues = self._cues(lex, view, lo, hi)
-            if not cues:
-                continue
             here = [a for a in people if lo <= a.start < hi]
+            if not cues:
+                first = next((a for a in here if a.type == "person" and a.kind != "pronoun"), None)
+                if first is not None and len(view[lo : first.start].strip(_TRIM).split()) < 2:
+                    last = first.entity  # the sentence's subject: what a later ``he`` means
+                continue
             sources = [e for _s, e in (m.span() for m in ev_lex.cues["source"].finditer(view, lo, hi))]
             withs = [m.start() for m in ev_lex.cues["with"].finditer(view, lo, hi)]
             prev_end = lo
