@@ -21,8 +21,16 @@ CASES = [
     ("fa", "عباس عراقچی آمریکا را به توطئه علیه منطقه متهم کرد.", ("abbas-araghchi", "ACCUSE")),
     ("fa", "فؤاد حسین خواستار توقف حملات شد.", ("fuad-hussein", "REQUEST")),
     ("ar", "قال فؤاد حسين إن العراق يرفض أي اعتداء على إيران.", ("fuad-hussein", "REJECT")),
-    ("ar", "ودعا محمد شياع السوداني إلى التهدئة في المنطقة.", ("mohammed-shia-al-sudani", "REQUEST")),
-    ("en", "Abbas Araghchi warned that Iran would respond to any attack.", ("abbas-araghchi", "THREATEN")),
+    (
+        "ar",
+        "ودعا محمد شياع السوداني إلى التهدئة في المنطقة.",
+        ("mohammed-shia-al-sudani", "REQUEST"),
+    ),
+    (
+        "en",
+        "Abbas Araghchi warned that Iran would respond to any attack.",
+        ("abbas-araghchi", "THREATEN"),
+    ),
     ("en", "Fuad Hussein thanked Iran for its support.", ("fuad-hussein", "SUPPORT")),
 ]
 

@@ -34,7 +34,7 @@ def store(store_url):
 def test_migrations_recorded_once(store_url):
     url = store_url
     first = open_store(url)
-    names = ["0001_initial", "0002_entities_and_mentions"]
+    names = ["0001_initial", "0002_entities_and_mentions", "0003_events_and_statements"]
     assert first.migrations_applied == names
     assert first.applied_migrations() == names
     first.close()
@@ -152,6 +152,9 @@ def _reset(s) -> None:
 
     with s.engine.begin() as conn:
         for table in (
+            schema.event_participants,
+            schema.events,
+            schema.statements,
             schema.mentions,
             schema.date_mentions,
             schema.articles,
@@ -186,3 +189,34 @@ def test_ingest_is_idempotent_and_text_exact(store, batch):
         assert row is not None
         assert row["text"] in {x.text for x in docs if sql_mod.document_id(x) == row["id"]}
     assert store.stats()["articles"] == len(distinct)
+
+
+def test_events_and_statements_stored_with_spans(store):
+    from sqlalchemy import select
+
+    from rasad.store import schema
+
+    text = (
+        "News in brief\n"
+        "Abbas Araghchi held a telephone conversation with Fuad Hussein on Sunday. "
+        "Araghchi said that the United States must be held accountable."
+    )
+    d = run_one(PIPE, Article(text=text, file="e.txt", format="text", published="2025-03-16"))
+    assert not isinstance(d, Failure)
+    store.write([d], [], None)
+    with store.engine.connect() as conn:
+        (ev,) = conn.execute(select(schema.events)).mappings().all()
+        parts = conn.execute(select(schema.event_participants)).mappings().all()
+        (st_,) = conn.execute(select(schema.statements)).mappings().all()
+    assert ev["event_key"] == "2025-03-16|abbas-araghchi+fuad-hussein|CONSULT"
+    assert ev["mode"] == "phone" and ev["date_basis"] == "relative"
+    assert text[ev["start"] : ev["end"]].startswith("Abbas Araghchi held")
+    assert {(p["entity_id"], p["role"]) for p in parts} == {
+        ("abbas-araghchi", "actor"),
+        ("fuad-hussein", "actor"),
+    }
+    assert st_["speaker_id"] == "abbas-araghchi" and st_["kind"] == "ACCUSE"
+    assert (
+        text[st_["quote_start"] : st_["quote_end"]] == "the United States must be held accountable"
+    )
+    assert store.stats()["events"] == 1 and store.stats()["statements"] == 1

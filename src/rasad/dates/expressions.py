@@ -75,8 +75,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from itertools import pairwise
 from functools import lru_cache
+from itertools import pairwise
 
 from rasad.document import Calendar, DateMention, DateValue, Lang, Span
 

@@ -109,7 +109,8 @@ class EventExtractor:
         pub = doc.publication.span
         dates = [d for d in doc.dates if pub is None or not pub.start <= d.span.start < pub.end]
         title = doc.title_span
-        body, heads = [], []
+        body: list[Span] = []
+        heads: list[Span] = []
         for sent in doc.sentences:
             overlaps = title is not None and sent.start < title.end and title.start < sent.end
             (heads if overlaps else body).append(sent)
@@ -184,7 +185,9 @@ class EventExtractor:
         trig = hit.trigger
         c_lo, c_hi = clause_bounds(view, hit.start, lo, hi)
         clause = (c_lo, max(c_hi, hit.end))
-        if _any(lex.cues["negated"], view, *clause) or _any(lex.cues["hypothetical"], view, *clause):
+        if _any(lex.cues["negated"], view, *clause) or _any(
+            lex.cues["hypothetical"], view, *clause
+        ):
             return []
         etype = trig.type
         if trig.type == "CONSULT":
@@ -250,11 +253,15 @@ class EventExtractor:
                     and any(w <= a.start for w in withs)
                 ]
             )
-            pairs.extend(([visitor.entity], [h.entity]) for h in hosts if h.entity != visitor.entity)
+            pairs.extend(
+                ([visitor.entity], [h.entity]) for h in hosts if h.entity != visitor.entity
+            )
             mode = mode or "visit"
         else:
             agents = [a for a in cands if a.type != "location" and id(a) not in places]
-            subj, obj = self._sides(lex, view, agents, self._withs(lex, view, topics, lo, hi, hit), hit)
+            subj, obj = self._sides(
+                lex, view, agents, self._withs(lex, view, topics, lo, hi, hit), hit
+            )
             a_side, b_side = _best(subj), _best(obj)
             if trig.frame == "host":
                 pairs.extend(
@@ -266,10 +273,16 @@ class EventExtractor:
                     ([d.entity], [t.entity]) for d in a_side for t in b_side if d.entity != t.entity
                 )
             elif a_side and b_side:
-                if _level(a_side) != _level(b_side) and "country" in (_level(a_side), _level(b_side)):
+                if _level(a_side) != _level(b_side) and "country" in (
+                    _level(a_side),
+                    _level(b_side),
+                ):
                     return []  # a person "meeting" a country is a topic, not a meeting
                 pairs.extend(
-                    ([a.entity, b.entity], []) for a in a_side for b in b_side if a.entity != b.entity
+                    ([a.entity, b.entity], [])
+                    for a in a_side
+                    for b in b_side
+                    if a.entity != b.entity
                 )
             elif len({a.entity for a in a_side}) >= 2:
                 pairs.append(([a.entity for a in a_side], []))
@@ -282,7 +295,11 @@ class EventExtractor:
                 mode = "third-party"
         if location is None:
             location = next(
-                (a.entity for a in cands if id(a) in places and self._setting(lex, view, a, clause, lo, hi)),
+                (
+                    a.entity
+                    for a in cands
+                    if id(a) in places and self._setting(lex, view, a, clause, lo, hi)
+                ),
                 None,
             )
         date = self._date(doc, dates, r_lo, hi, hit)
@@ -304,7 +321,7 @@ class EventExtractor:
                 sent,
                 doc.normalized.span_to_orig(hit.start, hit.end),
                 confidence,
-                f"{trig.frame} trigger {view[hit.start:hit.end]!r}",
+                f"{trig.frame} trigger {view[hit.start : hit.end]!r}",
             )
             out.append(_Raw(event, trig.frame, date is not None))
         return out
@@ -335,7 +352,7 @@ class EventExtractor:
         ]
         if not found:
             return []
-        s, e = min(found, key=lambda se: min(abs(se[0] - hit.end), abs(hit.start - se[1])))
+        _s, e = min(found, key=lambda se: min(abs(se[0] - hit.end), abs(hit.start - se[1])))
         return [e]
 
     def _topical(

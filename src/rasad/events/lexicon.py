@@ -157,9 +157,7 @@ def _alternation(items: Any) -> str:
 def event_lexicon(lang: Lang) -> EventLexicon:
     where = lang_path(lang, "events")
     data = load_yaml(lang, "events")
-    check_keys(
-        data, required={"proclitics", "suffixes", "triggers", *CUE_KEYS}, where=where
-    )
+    check_keys(data, required={"proclitics", "suffixes", "triggers", *CUE_KEYS}, where=where)
     proclitics = _strings(data["proclitics"], "proclitics", where) if data["proclitics"] else ()
     suffixes = _strings(data["suffixes"], "suffixes", where) if data["suffixes"] else ()
     if not isinstance(data["triggers"], list) or not data["triggers"]:
@@ -231,7 +229,9 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
         tuple(speech),
         re.compile(
             "|".join(
-                re.escape(o) if not o[0].isalpha() else rf"(?<!\w){re.escape(normalizer(lang).key(o))}(?!\w)"
+                re.escape(o)
+                if not o[0].isalpha()
+                else rf"(?<!\w){re.escape(normalizer(lang).key(o))}(?!\w)"
                 for o in opens
             )
         ),

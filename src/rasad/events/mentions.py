@@ -55,7 +55,9 @@ def actors(doc: Document, kb: KnowledgeBase) -> list[Actor]:
     out = []
     for start, end, entity, kind in kept:
         out.append(
-            Actor(view.to_norm(start), view.to_norm(end), entity, entity_type(doc, kb, entity), kind)
+            Actor(
+                view.to_norm(start), view.to_norm(end), entity, entity_type(doc, kb, entity), kind
+            )
         )
     out.sort(key=lambda a: a.start)
     return out
@@ -79,5 +81,5 @@ def clause_bounds(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return start, min(rights) if rights else hi
 
 
-_BREAKS = "،,؛;:«»“”\"()"
+_BREAKS = '،,؛;:«»“”"()'
 WORD = re.compile(r"\w+")

@@ -67,7 +67,9 @@ class StatementExtractor:
                 if first is not None and len(view[lo : first.start].strip(_TRIM).split()) < 2:
                     last = first.entity  # the sentence's subject: what a later ``he`` means
                 continue
-            sources = [e for _s, e in (m.span() for m in ev_lex.cues["source"].finditer(view, lo, hi))]
+            sources = [
+                e for _s, e in (m.span() for m in ev_lex.cues["source"].finditer(view, lo, hi))
+            ]
             withs = [m.start() for m in ev_lex.cues["with"].finditer(view, lo, hi)]
             prev_end = lo
             speaker: str | None = None
@@ -78,7 +80,9 @@ class StatementExtractor:
                     speaker = last if found is LAST else found
                 if speaker is None:
                     continue
-                q_lo, q_hi = self._quote(lex, view, here, speaker, prev_end, c_start, c_end, seg_end)
+                q_lo, q_hi = self._quote(
+                    lex, view, here, speaker, prev_end, c_start, c_end, seg_end
+                )
                 prev_end = seg_end
                 if q_hi - q_lo < 3:
                     continue
@@ -102,7 +106,9 @@ class StatementExtractor:
                 last = speaker
         return out
 
-    def _cues(self, lex: SpeechLexicon, view: str, lo: int, hi: int) -> list[tuple[int, int, str | None]]:
+    def _cues(
+        self, lex: SpeechLexicon, view: str, lo: int, hi: int
+    ) -> list[tuple[int, int, str | None]]:
         found = []
         for order, cue in enumerate(lex.speech):
             for m in cue.pattern.finditer(view, lo, hi):
@@ -131,9 +137,8 @@ class StatementExtractor:
         def eligible(a: Actor) -> bool:
             if a.type not in ("person", "organization", "country"):
                 return False
-            if any(0 <= a.start - e <= 40 for e in sources) and a.type == "organization":
-                return False
-            return True
+            # the agency after ``به گزارش`` reports; it does not speak
+            return not (a.type == "organization" and any(0 <= a.start - e <= 40 for e in sources))
 
         pron = lex.pronouns.search(view, lo, c_start)
         before = [a for a in here if a.end <= c_start and eligible(a)]
@@ -208,4 +213,3 @@ def _trim(view: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and view[hi - 1] in _TRIM:
         hi -= 1
     return lo, hi
-

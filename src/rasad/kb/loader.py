@@ -89,7 +89,9 @@ class KnowledgeBase:
         """ISO 3166-1 alpha-3 code -> the country entity's id (built on first use)."""
         table = self.__dict__.get("_country_ids")
         if table is None:
-            table = {e.country: e.id for e in self.entities.values() if e.type == "country" and e.country}
+            table = {
+                e.country: e.id for e in self.entities.values() if e.type == "country" and e.country
+            }
             self.__dict__["_country_ids"] = table
         return table
 

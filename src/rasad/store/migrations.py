@@ -21,9 +21,15 @@ def _mentions(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.entities, schema.mentions])
 
 
+def _events(conn: Connection) -> None:
+    tables = [schema.events, schema.event_participants, schema.statements]
+    schema.metadata.create_all(conn, tables=tables)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_entities_and_mentions", _mentions),
+    ("0003_events_and_statements", _events),
 ]
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -105,6 +106,65 @@ mentions = Table(
     Column("reason", Text, nullable=False),
 )
 Index("ix_mentions_entity", mentions.c.entity_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column(
+        "article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("event_key", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("mode", String(12)),
+    Column("date", String(10)),
+    Column("date_precision", String(5)),
+    Column("date_basis", String(11), nullable=False),
+    Column("location_id", String(120)),
+    Column("start", Integer, nullable=False),  # the evidence sentence
+    Column("end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+Index("ix_events_key", events.c.event_key)
+Index("ix_events_type_date", events.c.type, events.c.date)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("article_id", String(24), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("entity_id", String(120), ForeignKey("entities.id"), primary_key=True),
+    Column("role", String(9), nullable=False),  # actor, recipient
+    ForeignKeyConstraint(
+        ["article_id", "seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
+)
+Index("ix_event_participants_entity", event_participants.c.entity_id)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column(
+        "article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("speaker_id", String(120), ForeignKey("entities.id"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("stance", String(8), nullable=False),
+    Column("targets", Text, nullable=False),  # JSON list of entity ids
+    Column("quote_start", Integer, nullable=False),
+    Column("quote_end", Integer, nullable=False),
+    Column("start", Integer, nullable=False),  # the sentence
+    Column("end", Integer, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+Index("ix_statements_speaker", statements.c.speaker_id)
 
 failures = Table(
     "failures",

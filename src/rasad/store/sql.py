@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -75,6 +76,56 @@ def _date_rows(aid: str, doc: Document) -> list[dict[str, Any]]:
             },
         )
     return list(rows.values())
+
+
+def _event_rows(aid: str, doc: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    events, parts = [], []
+    for seq, ev in enumerate(doc.events):
+        events.append(
+            {
+                "article_id": aid,
+                "seq": seq,
+                "event_key": ev.key,
+                "type": ev.type,
+                "mode": ev.mode,
+                "date": ev.date.value if ev.date else None,
+                "date_precision": ev.date.precision if ev.date else None,
+                "date_basis": ev.date_basis,
+                "location_id": ev.location,
+                "start": ev.span.start,
+                "end": ev.span.end,
+                "trigger_start": ev.trigger.start,
+                "trigger_end": ev.trigger.end,
+                "confidence": ev.confidence,
+                "reason": ev.reason,
+            }
+        )
+        for entity in ev.participants:
+            role = "recipient" if entity in ev.recipient else "actor"
+            parts.append({"article_id": aid, "seq": seq, "entity_id": entity, "role": role})
+    return events, parts
+
+
+def _statement_rows(aid: str, doc: Document) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_id": aid,
+            "seq": seq,
+            "speaker_id": st.speaker,
+            "kind": st.kind,
+            "stance": st.stance,
+            "targets": json.dumps(list(st.targets)),
+            "quote_start": st.quote.start,
+            "quote_end": st.quote.end,
+            "start": st.span.start,
+            "end": st.span.end,
+            "cue_start": st.cue.start,
+            "cue_end": st.cue.end,
+            "confidence": st.confidence,
+            "reason": st.reason,
+        }
+        for seq, st in enumerate(doc.statements)
+    ]
 
 
 def _first_line(e: BaseException) -> str:
@@ -203,10 +254,26 @@ class SQLStore:
                 if dates:
                     conn.execute(schema.date_mentions.insert(), dates)
                 links = [row for aid, d in new.items() for row in _link_rows(aid, d)]
-                if links:
+                events: list[dict[str, Any]] = []
+                parts: list[dict[str, Any]] = []
+                for aid, d in new.items():
+                    ev_rows, part_rows = _event_rows(aid, d)
+                    events.extend(ev_rows)
+                    parts.extend(part_rows)
+                said = [row for aid, d in new.items() for row in _statement_rows(aid, d)]
+                referred: set[str] = {row["entity_id"] for row in links}
+                referred |= {row["entity_id"] for row in parts}
+                referred |= {row["speaker_id"] for row in said}
+                if referred:
                     new_entities = {k: v for d in new.values() for k, v in d.new_entities.items()}
-                    self._ensure_entities(conn, {row["entity_id"] for row in links}, new_entities)
+                    self._ensure_entities(conn, referred, new_entities)
+                if links:
                     conn.execute(schema.mentions.insert(), links)
+                if events:
+                    conn.execute(schema.events.insert(), events)
+                    conn.execute(schema.event_participants.insert(), parts)
+                if said:
+                    conn.execute(schema.statements.insert(), said)
             if failures:
                 conn.execute(
                     schema.failures.insert(),
@@ -298,6 +365,13 @@ class SQLStore:
                 ).scalar_one(),
                 "entities": conn.execute(
                     select(func.count()).select_from(schema.entities)
+                ).scalar_one(),
+                "events": conn.execute(
+                    select(func.count()).select_from(schema.events)
+                ).scalar_one(),
+                "events_by_type": grouped(conn, schema.events.c.type, schema.events),
+                "statements": conn.execute(
+                    select(func.count()).select_from(schema.statements)
                 ).scalar_one(),
                 "failures": conn.execute(select(func.count()).select_from(f)).scalar_one(),
                 "failures_by_stage": grouped(conn, f.c.stage, f),
