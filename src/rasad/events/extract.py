@@ -100,12 +100,14 @@ class EventExtractor:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def __call__(self, doc: Document) -> list[Event]:
+    def __call__(self, doc: Document, people: list[Actor] | None = None) -> list[Event]:
+        """The events of ``doc``; ``people`` is :func:`actors` of it, if already built."""
         if doc.lang is None:
             return []
         lex = event_lexicon(doc.lang)
         view = doc.normalized.text
-        people = actors(doc, self.kb)
+        if people is None:
+            people = actors(doc, self.kb)
         pub = doc.publication.span
         dates = [d for d in doc.dates if pub is None or not pub.start <= d.span.start < pub.end]
         title = doc.title_span
@@ -478,17 +480,6 @@ def _best(side: list[Actor]) -> list[Actor]:
                 seen.setdefault(a.entity, a)
             return list(seen.values())
     return []
-
-
-def _visit_of(before: list[Event], parts: tuple[str, ...]) -> Event | None:
-    """The reported visit whose visitor takes part in a meeting with these participants."""
-    for ev in reversed(before):
-        if ev.type == "CONSULT" and ev.mode == "visit" and len(ev.actor) == 1:
-            if ev.actor[0] in parts and ev.recipient and not set(ev.recipient) & set(parts):
-                return ev
-            if ev.actor[0] in parts:
-                return ev
-    return None
 
 
 def _merge(events: list[Event]) -> list[Event]:

@@ -17,6 +17,7 @@ phrases are errors (:class:`~rasad.errors.DataError`, code E020).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -153,6 +154,20 @@ def _alternation(items: Any) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _entries(
+    data: dict[str, Any], key: str, required: set[str], optional: set[str], where: object
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The mappings listed under ``key``, each checked for its keys, with where it stands."""
+    if not isinstance(data[key], list) or not data[key]:
+        raise DataError(Code.E020, path=where, detail=f"{key} must be a non-empty list")
+    for i, entry in enumerate(data[key]):
+        at = f"{where} ({key}[{i}])"
+        if not isinstance(entry, dict):
+            raise DataError(Code.E020, path=at, detail=f"each entry of {key} must be a mapping")
+        check_keys(entry, required=required, optional=optional, where=at)
+        yield at, entry
+
+
 @cache
 def event_lexicon(lang: Lang) -> EventLexicon:
     where = lang_path(lang, "events")
@@ -160,14 +175,8 @@ def event_lexicon(lang: Lang) -> EventLexicon:
     check_keys(data, required={"proclitics", "suffixes", "triggers", *CUE_KEYS}, where=where)
     proclitics = _strings(data["proclitics"], "proclitics", where) if data["proclitics"] else ()
     suffixes = _strings(data["suffixes"], "suffixes", where) if data["suffixes"] else ()
-    if not isinstance(data["triggers"], list) or not data["triggers"]:
-        raise DataError(Code.E020, path=where, detail="triggers must be a non-empty list")
     triggers = []
-    for i, entry in enumerate(data["triggers"]):
-        at = f"{where} (triggers[{i}])"
-        if not isinstance(entry, dict):
-            raise DataError(Code.E020, path=at, detail="each trigger must be a mapping")
-        check_keys(entry, required={"type", "frame", "words"}, optional={"mode"}, where=at)
+    for at, entry in _entries(data, "triggers", {"type", "frame", "words"}, {"mode"}, where):
         if entry["type"] not in PLOVER_TYPES:
             raise DataError(Code.E020, path=at, detail=f"unknown PLOVER type {entry['type']!r}")
         if entry["frame"] not in FRAMES:
@@ -204,14 +213,8 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
     events = load_yaml(lang, "events")
     # verbs take conjunctions (``وأضاف``), never the article
     proclitics = tuple(p for p in events["proclitics"] or () if "ال" not in p)
-    if not isinstance(data["speech"], list) or not data["speech"]:
-        raise DataError(Code.E020, path=where, detail="speech must be a non-empty list")
     speech = []
-    for i, entry in enumerate(data["speech"]):
-        at = f"{where} (speech[{i}])"
-        if not isinstance(entry, dict):
-            raise DataError(Code.E020, path=at, detail="each entry must be a mapping")
-        check_keys(entry, required={"words"}, optional={"kind"}, where=at)
+    for at, entry in _entries(data, "speech", {"words"}, {"kind"}, where):
         kind = entry.get("kind")
         if kind is not None and kind not in KINDS:
             raise DataError(Code.E020, path=at, detail=f"kind must be one of {KINDS}")

@@ -8,13 +8,10 @@ inside ``مشاور رهبری جمهوری اسلامی ایران`` is part of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rasad.document import Document
 from rasad.kb.loader import KnowledgeBase
-
-RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +21,6 @@ class Actor:
     entity: str
     type: str
     kind: str  # the link kind: name, title, honorific, role, pronoun
-
-    @property
-    def rank(self) -> int:
-        return RANK.get(self.type, 4)
 
 
 def entity_type(doc: Document, kb: KnowledgeBase, entity: str) -> str:
@@ -82,4 +75,3 @@ def clause_bounds(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 _BREAKS = '،,؛;:«»“”"()'
-WORD = re.compile(r"\w+")

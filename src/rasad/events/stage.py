@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rasad.document import Document
 from rasad.events.extract import EventExtractor
+from rasad.events.mentions import actors
 from rasad.events.statements import StatementExtractor
 from rasad.kb.loader import KnowledgeBase
 
@@ -18,9 +19,11 @@ class EventsStage:
     provides: ClassVar[tuple[str, ...]] = ("events", "statements")
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
         self.events = EventExtractor(kb)
         self.statements = StatementExtractor(kb)
 
     def __call__(self, doc: Document) -> None:
-        doc.events = self.events(doc)
-        doc.statements = self.statements(doc)
+        people = actors(doc, self.kb)  # both read the same mentions
+        doc.events = self.events(doc, people)
+        doc.statements = self.statements(doc, people)

@@ -45,14 +45,16 @@ class StatementExtractor:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def __call__(self, doc: Document) -> list[Statement]:
+    def __call__(self, doc: Document, people: list[Actor] | None = None) -> list[Statement]:
+        """The statements of ``doc``; ``people`` is :func:`actors` of it, if already built."""
         if doc.lang is None:
             return []
         lex = speech_lexicon(doc.lang)
         ev_lex = event_lexicon(doc.lang)
         nt = doc.normalized
         view = nt.text
-        people = actors(doc, self.kb)
+        if people is None:
+            people = actors(doc, self.kb)
         title = doc.title_span
         last: str | None = None
         out: list[Statement] = []
