@@ -413,9 +413,8 @@ class EventExtractor:
         for i, raw in enumerate(raws):
             ev = raw.event
             mine = [v for v in visits if v is not raw and v.event.actor[0] in ev.participants]
-            visit = next((v.event for v in mine if v.dated), None) or next(
-                (v.event for v in mine), None
-            )
+            found = next((v for v in mine if v.dated), None) or next(iter(mine), None)
+            visit = found.event if found is not None else None
             if (
                 visit is not None
                 and ev.type == "CONSULT"
@@ -433,9 +432,8 @@ class EventExtractor:
                 )
             if not raw.dated:
                 date: DateValue | None = None
-                if visit is not None and ev.type == "CONSULT":
-                    source = next(v for v in visits if v.event is visit)
-                    date = visit.date if source.dated else None
+                if found is not None and found.dated and ev.type == "CONSULT":
+                    date = found.event.date
                 if date is None:
                     date = next(
                         (
