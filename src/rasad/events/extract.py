@@ -37,11 +37,10 @@ reports no event of that type between the same participants.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from rasad.document import DateMention, DateValue, Document, Event, Span
-from rasad.events.lexicon import EventLexicon, Trigger, event_lexicon
+from rasad.events.lexicon import EventLexicon, Phrases, Trigger, event_lexicon
 from rasad.events.mentions import Actor, actors, clause_bounds, country_of
 from rasad.kb.loader import KnowledgeBase
 
@@ -59,10 +58,14 @@ class _Hit:
 
 def _hits(lex: EventLexicon, view: str, lo: int, hi: int) -> list[_Hit]:
     found = []
-    for order, trig in enumerate(lex.triggers):
-        for m in trig.pattern.finditer(view, lo, hi):
+    for order in sorted(
+        lex.by_slot[s] for s in lex.anchors.present(view, lo, hi) if s in lex.by_slot
+    ):
+        trig = lex.triggers[order]
+        for m in trig.phrases.finditer(view, lo, hi):
             future = any(
-                view.startswith(p, m.start()) and trig.pattern.match(view, m.start() + len(p), hi)
+                view.startswith(p, m.start())
+                and trig.phrases.pattern.match(view, m.start() + len(p), hi)
                 for p in lex.future_proclitics
             )
             found.append((m.start(), -(m.end() - m.start()), order, trig, m.end(), future))
@@ -77,7 +80,7 @@ def _hits(lex: EventLexicon, view: str, lo: int, hi: int) -> list[_Hit]:
     return out
 
 
-def _cue_spans(pattern: re.Pattern[str], view: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _cue_spans(pattern: Phrases, view: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(view, lo, hi)]
 
 
@@ -451,7 +454,7 @@ class EventExtractor:
         return out
 
 
-def _ends_at(pattern: re.Pattern[str], view: str, lo: int, end: int) -> bool:
+def _ends_at(pattern: Phrases, view: str, lo: int, end: int) -> bool:
     """True when a match of ``pattern`` ends at ``end``, give or take the spaces before it."""
     return any(view[e:end].strip() == "" for _s, e in _cue_spans(pattern, view, lo, end))
 
@@ -460,7 +463,7 @@ def _level(side: list[Actor]) -> str:
     return side[0].type if side else ""
 
 
-def _any(pattern: re.Pattern[str], view: str, lo: int, hi: int) -> bool:
+def _any(pattern: Phrases, view: str, lo: int, hi: int) -> bool:
     return pattern.search(view, lo, hi) is not None
 
 

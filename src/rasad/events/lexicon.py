@@ -10,6 +10,11 @@ over the normalized view (:mod:`rasad.text.normalize`), so spelling variants the
 * otherwise the word may carry one of the file's ``suffixes`` and be preceded by one of its
   ``proclitics`` (Arabic ``و``, ``ف``, ``س``: ``والتقى``, ``سيزور``) and must stand as a word.
 
+Each phrase list compiles to one :class:`Phrases`: its regular expression, and the first
+literal word of every phrase as an anchor. The anchors of a lexicon go into one Aho-Corasick
+automaton that scans a view once; a pattern is then tried only in sentences holding one of its
+anchors, which every match of it must contain. The results are those of the pattern alone.
+
 The loaders validate strictly: unknown keys, unknown PLOVER types, modes or frames, and empty
 phrases are errors (:class:`~rasad.errors.DataError`, code E020).
 """
@@ -17,10 +22,13 @@ phrases are errors (:class:`~rasad.errors.DataError`, code E020).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import ahocorasick
 
 from rasad.document import Lang
 from rasad.errors import Code, DataError
@@ -51,6 +59,108 @@ KINDS = ("SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "AGREE", "REJECT")
 GAP = 6
 
 
+class Anchors:
+    """The anchors of one lexicon's phrase lists in one automaton, and where they occur in a view.
+
+    The scan is kept for the last view (compared by identity): events and statements of one
+    article ask about the same view many times, and it is scanned once.
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[str, set[int]] = {}
+        self._count = 0
+        self._automaton: Any = None
+        self._view: str | None = None
+        self._found: dict[int, list[int]] = {}
+        self._order: list[tuple[int, int]] = []  # (start, slot), by start
+
+    def add(self, words: set[str]) -> int:
+        """Register one phrase list's anchors; its slot number."""
+        slot = self._count
+        self._count += 1
+        for w in words:
+            self._words.setdefault(w, set()).add(slot)
+        return slot
+
+    def freeze(self) -> None:
+        automaton = ahocorasick.Automaton()
+        for word, slots in self._words.items():
+            automaton.add_word(word, (len(word), tuple(sorted(slots))))
+        if self._words:
+            automaton.make_automaton()
+        self._automaton = automaton
+
+    def scan(self, view: str) -> dict[int, list[int]]:
+        """Slot -> sorted start offsets of its anchors in ``view``."""
+        if view is not self._view:
+            self._scan(view)
+        return self._found
+
+    def present(self, view: str, lo: int, hi: int) -> set[int]:
+        """The slots with an anchor starting in ``[lo, hi)``."""
+        if view is not self._view:
+            self._scan(view)
+        order = self._order
+        i = bisect_left(order, (lo, -1))
+        j = bisect_left(order, (hi, -1), i)
+        return {slot for _start, slot in order[i:j]}
+
+    def _scan(self, view: str) -> None:
+        found: dict[int, list[int]] = {}
+        order: list[tuple[int, int]] = []
+        if self._words:
+            for end, (n, slots) in self._automaton.iter(view):
+                for slot in slots:
+                    found.setdefault(slot, []).append(end - n + 1)
+                    order.append((end - n + 1, slot))
+            for starts in found.values():
+                starts.sort()
+            order.sort()
+        self._found, self._order, self._view = found, order, view
+
+
+class Phrases:
+    """A compiled phrase list: a regular expression tried only from where its anchors occur.
+
+    ``finditer``, ``search`` and ``findall`` take ``(view, lo, hi)`` like those of
+    :class:`re.Pattern` and give the same results: a match contains one of the anchors at most
+    ``lead`` characters (the longest proclitic) after its start, so none can start before the
+    first anchor in the range less ``lead``.
+    """
+
+    __slots__ = ("_anchors", "lead", "pattern", "slot")
+
+    def __init__(
+        self, pattern: re.Pattern[str], anchors: Anchors, words: set[str], lead: int
+    ) -> None:
+        self.pattern = pattern
+        self.lead = lead
+        self._anchors = anchors
+        self.slot = anchors.add(words)
+
+    def start(self, view: str, lo: int, hi: int) -> int:
+        """Where a match in ``[lo, hi)`` can start at the earliest; -1 when none can."""
+        starts = self._anchors.scan(view).get(self.slot)
+        if not starts:
+            return -1
+        i = bisect_left(starts, lo)
+        if i == len(starts) or starts[i] >= hi:
+            return -1
+        return max(lo, starts[i] - self.lead)
+
+    def finditer(self, view: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        at = self.start(view, lo, hi)
+        return iter(()) if at < 0 else self.pattern.finditer(view, at, hi)
+
+    def search(self, view: str, lo: int, hi: int) -> re.Match[str] | None:
+        at = self.start(view, lo, hi)
+        return None if at < 0 else self.pattern.search(view, at, hi)
+
+    def findall(self, view: str, lo: int, hi: int) -> list[str]:
+        at = self.start(view, lo, hi)
+        return [] if at < 0 else self.pattern.findall(view, at, hi)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One entry of ``triggers``: phrases that signal an event of one type."""
@@ -59,7 +169,7 @@ class Trigger:
     frame: str  # joint: all sides act; visit: the subject travels; host: the subject receives;
     # directed: the subject acts on the object
     mode: str | None
-    pattern: re.Pattern[str]
+    phrases: Phrases
     words: tuple[str, ...]
 
 
@@ -67,7 +177,9 @@ class Trigger:
 class EventLexicon:
     lang: Lang
     triggers: tuple[Trigger, ...]
-    cues: dict[str, re.Pattern[str]]  # with, to, at, topic, multilateral, ... -> pattern
+    anchors: Anchors
+    by_slot: dict[int, int]  # a trigger's anchor slot -> its place in ``triggers``
+    cues: dict[str, Phrases]  # with, to, at, topic, multilateral, ... -> pattern
     attached: dict[str, frozenset[str]]  # one-letter cues written joined to the next word
     future_proclitics: frozenset[str]
 
@@ -75,7 +187,7 @@ class EventLexicon:
 @dataclass(frozen=True)
 class SpeechCue:
     kind: str | None
-    pattern: re.Pattern[str]
+    phrases: Phrases
 
 
 @dataclass(frozen=True)
@@ -83,10 +195,10 @@ class SpeechLexicon:
     lang: Lang
     speech: tuple[SpeechCue, ...]
     opens: re.Pattern[str]
-    pronouns: re.Pattern[str]
-    kinds: tuple[tuple[str, re.Pattern[str]], ...]  # strongest first
-    positive: re.Pattern[str]
-    negative: re.Pattern[str]
+    pronouns: Phrases
+    kinds: tuple[tuple[str, Phrases], ...]  # strongest first
+    positive: Phrases
+    negative: Phrases
 
 
 CUE_KEYS = (
@@ -117,10 +229,35 @@ def _strings(value: Any, what: str, where: object) -> tuple[str, ...]:
 def compile_phrases(
     phrases: tuple[str, ...],
     lang: Lang,
+    anchors: Anchors,
     proclitics: tuple[str, ...] = (),
     suffixes: tuple[str, ...] = (),
+    where: object = "",
+) -> Phrases:
+    """``phrases`` on ``lang``'s normalized view (syntax in the module doc), anchored in
+    ``anchors``."""
+    key = normalizer(lang).key
+    for p in phrases:
+        words = key(p).split()
+        if not words or "..." in (words[0], words[-1]):
+            raise DataError(Code.E020, path=where, detail=f"no words around the gap in {p!r}")
+    return Phrases(
+        _pattern(phrases, lang, proclitics, suffixes),
+        anchors,
+        {_anchor(key(p)) for p in phrases},
+        max((len(key(p)) for p in proclitics), default=0),
+    )
+
+
+def _anchor(phrase: str) -> str:
+    """The first word of a normalized phrase: every match begins with it, after a proclitic."""
+    word = phrase.split()[0]
+    return word[:-1] if word.endswith("*") and len(word) > 1 else word
+
+
+def _pattern(
+    phrases: tuple[str, ...], lang: Lang, proclitics: tuple[str, ...], suffixes: tuple[str, ...]
 ) -> re.Pattern[str]:
-    """One pattern for ``phrases`` on ``lang``'s normalized view (syntax in the module doc)."""
     if not phrases:
         return _NEVER
     key = normalizer(lang).key
@@ -175,6 +312,7 @@ def event_lexicon(lang: Lang) -> EventLexicon:
     check_keys(data, required={"proclitics", "suffixes", "triggers", *CUE_KEYS}, where=where)
     proclitics = _strings(data["proclitics"], "proclitics", where) if data["proclitics"] else ()
     suffixes = _strings(data["suffixes"], "suffixes", where) if data["suffixes"] else ()
+    anchors = Anchors()
     triggers = []
     for at, entry in _entries(data, "triggers", {"type", "frame", "words"}, {"mode"}, where):
         if entry["type"] not in PLOVER_TYPES:
@@ -185,20 +323,24 @@ def event_lexicon(lang: Lang) -> EventLexicon:
         if mode is not None and (mode not in MODES or entry["type"] != "CONSULT"):
             raise DataError(Code.E020, path=at, detail=f"mode must be one of {MODES} on CONSULT")
         words = _strings(entry["words"], "words", at)
-        pattern = compile_phrases(words, lang, proclitics, suffixes)
-        triggers.append(Trigger(entry["type"], entry["frame"], mode, pattern, words))
-    cues: dict[str, re.Pattern[str]] = {}
+        phrases = compile_phrases(words, lang, anchors, proclitics, suffixes, at)
+        triggers.append(Trigger(entry["type"], entry["frame"], mode, phrases, words))
+    cues: dict[str, Phrases] = {}
     attached: dict[str, frozenset[str]] = {}
     for name in CUE_KEYS:
         words = _strings(data[name], name, where) if data[name] else ()
         joined = tuple(w for w in words if len(w.strip()) == 1 and w.strip().isalpha())
         long_ = tuple(w for w in words if w not in joined)
         attached[name] = frozenset(normalizer(lang).key(w) for w in joined)
-        cues[name] = compile_phrases(long_, lang, proclitics if name != "opens" else ())
+        cues[name] = compile_phrases(
+            long_, lang, anchors, proclitics if name != "opens" else (), where=where
+        )
     futures = frozenset(
         normalizer(lang).key(p) for p in proclitics if normalizer(lang).key(p).endswith("س")
     )  # Arabic ``س``: ``سيزور`` is a visit to come
-    return EventLexicon(lang, tuple(triggers), cues, attached, futures)
+    anchors.freeze()
+    by_slot = {t.phrases.slot: i for i, t in enumerate(triggers)}
+    return EventLexicon(lang, tuple(triggers), anchors, by_slot, cues, attached, futures)
 
 
 @cache
@@ -213,20 +355,32 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
     events = load_yaml(lang, "events")
     # verbs take conjunctions (``وأضاف``), never the article
     proclitics = tuple(p for p in events["proclitics"] or () if "ال" not in p)
+    anchors = Anchors()
     speech = []
     for at, entry in _entries(data, "speech", {"words"}, {"kind"}, where):
         kind = entry.get("kind")
         if kind is not None and kind not in KINDS:
             raise DataError(Code.E020, path=at, detail=f"kind must be one of {KINDS}")
         words = _strings(entry["words"], "words", at)
-        speech.append(SpeechCue(kind, compile_phrases(words, lang, proclitics)))
+        speech.append(SpeechCue(kind, compile_phrases(words, lang, anchors, proclitics, where=at)))
     kinds_data = data["kinds"]
     if not isinstance(kinds_data, dict) or set(kinds_data) - set(KINDS):
         raise DataError(Code.E020, path=where, detail=f"kinds must map some of {KINDS} to words")
     kinds = tuple(
-        (k, compile_phrases(_strings(v, k, where), lang, proclitics)) for k, v in kinds_data.items()
+        (k, compile_phrases(_strings(v, k, where), lang, anchors, proclitics, where=where))
+        for k, v in kinds_data.items()
     )
     opens = _strings(data["opens"], "opens", where)
+    pronouns = compile_phrases(
+        _strings(data["pronouns"], "pronouns", where), lang, anchors, proclitics, where=where
+    )
+    positive = compile_phrases(
+        _strings(data["positive"], "positive", where), lang, anchors, proclitics, where=where
+    )
+    negative = compile_phrases(
+        _strings(data["negative"], "negative", where), lang, anchors, proclitics, where=where
+    )
+    anchors.freeze()
     return SpeechLexicon(
         lang,
         tuple(speech),
@@ -238,8 +392,8 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
                 for o in opens
             )
         ),
-        compile_phrases(_strings(data["pronouns"], "pronouns", where), lang, proclitics),
+        pronouns,
         kinds,
-        compile_phrases(_strings(data["positive"], "positive", where), lang, proclitics),
-        compile_phrases(_strings(data["negative"], "negative", where), lang, proclitics),
+        positive,
+        negative,
     )

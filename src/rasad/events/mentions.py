@@ -39,12 +39,16 @@ def actors(doc: Document, kb: KnowledgeBase) -> list[Actor]:
         key=lambda t: (t[0], -(t[1] - t[0])),
     )
     kept: list[tuple[int, int, str, str]] = []
+    open_: list[tuple[int, int, str, str]] = []  # kept spans that reach past the current start
     for start, end, link in spans:
-        if any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in kept):
+        # spans come by start, so every kept one starts at or before this one
+        open_ = [k for k in open_ if k[1] > start]
+        if any(end <= e and (e - s) > (end - start) for s, e, _, _ in open_):
             continue
-        if any(s <= start and end <= e and ent == link.entity for s, e, ent, _ in kept):
+        if any(end <= e and ent == link.entity for _, e, ent, _ in open_):
             continue
         kept.append((start, end, link.entity, link.kind))
+        open_.append(kept[-1])
     out = []
     for start, end, entity, kind in kept:
         out.append(

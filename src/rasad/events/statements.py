@@ -113,7 +113,7 @@ class StatementExtractor:
     ) -> list[tuple[int, int, str | None]]:
         found = []
         for order, cue in enumerate(lex.speech):
-            for m in cue.pattern.finditer(view, lo, hi):
+            for m in cue.phrases.finditer(view, lo, hi):
                 found.append((m.start(), -(m.end() - m.start()), order, m.end(), cue.kind))
         found.sort()
         out: list[tuple[int, int, str | None]] = []
