@@ -104,6 +104,7 @@ class IngestSummary:
     stored: int = 0
     unchanged: int = 0
     failures: list[Failure] = field(default_factory=list)
+    stories: int | None = None  # stories in the store after the run, when it stored anything
 
     @property
     def totals(self) -> WriteResult:
@@ -142,5 +143,7 @@ def ingest(
         if len(docs) + len(fails) >= batch_size:
             flush()
     flush()
+    if summary.stored:
+        summary.stories = store.refresh_stories()
     store.finish_run(summary.run_id, summary.totals)
     return summary

@@ -34,7 +34,12 @@ def store(store_url):
 def test_migrations_recorded_once(store_url):
     url = store_url
     first = open_store(url)
-    names = ["0001_initial", "0002_entities_and_mentions", "0003_events_and_statements"]
+    names = [
+        "0001_initial",
+        "0002_entities_and_mentions",
+        "0003_events_and_statements",
+        "0004_fusion_and_stories",
+    ]
     assert first.migrations_applied == names
     assert first.applied_migrations() == names
     first.close()

@@ -219,7 +219,10 @@ def ingest_cmd(
         summary = ingest(results, store, batch_size=batch_size)
     finally:
         store.close()
-    counts = {"stored": summary.stored, "unchanged": summary.unchanged, "db": db_url}
+    counts: dict[str, Any] = {"stored": summary.stored, "unchanged": summary.unchanged}
+    if summary.stories is not None:
+        counts["stories"] = summary.stories
+    counts["db"] = db_url
     _summary("ingest", counts, summary.failures, sys.stderr)
     sys.exit(1 if summary.failures else 0)
 
@@ -244,6 +247,34 @@ def stats(db_url: str, as_json: bool) -> None:
                 click.echo(f"  {k:<12} {n}")
         else:
             click.echo(f"{key}: {value}")
+
+
+@cli.group()
+def export() -> None:
+    """Write what the store holds across articles as JSON Lines."""
+
+
+@export.command("events")
+@db_option
+def export_events(db_url: str) -> None:
+    """Fused events: one per real-world event, with every article that reports it."""
+    _export(db_url, "fused_events")
+
+
+@export.command("stories")
+@db_option
+def export_stories(db_url: str) -> None:
+    """Stories: the articles, in any language, that report one story, and their events."""
+    _export(db_url, "stories")
+
+
+def _export(db_url: str, what: str) -> None:
+    store = open_store(db_url)
+    try:
+        for record in getattr(store, what)():
+            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+    finally:
+        store.close()
 
 
 @cli.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -42,6 +42,18 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, Any]:
         """Counts by language, format, publication basis and year; failures by stage and code."""
+        ...
+
+    def refresh_stories(self, similarity: Any = "e5") -> int:
+        """Re-cluster the stored articles into stories; how many there are."""
+        ...
+
+    def fused_events(self) -> Iterator[dict[str, Any]]:
+        """Fused events, each with every source that reports it."""
+        ...
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        """Stories, each with its articles and fused events."""
         ...
 
     def applied_migrations(self) -> list[str]: ...

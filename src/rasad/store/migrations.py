@@ -26,10 +26,23 @@ def _events(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+def _fusion(conn: Connection) -> None:
+    tables = [
+        schema.fused_events,
+        schema.fused_blocks,
+        schema.fused_sources,
+        schema.stories,
+        schema.story_articles,
+        schema.story_events,
+    ]
+    schema.metadata.create_all(conn, tables=tables)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_entities_and_mentions", _mentions),
     ("0003_events_and_statements", _events),
+    ("0004_fusion_and_stories", _fusion),
 ]
 
 

@@ -166,6 +166,73 @@ statements = Table(
 )
 Index("ix_statements_speaker", statements.c.speaker_id)
 
+fused_events = Table(
+    "fused_events",
+    metadata,
+    Column("id", String(24), primary_key=True),
+    Column("type", String(10), nullable=False),
+    Column("participants", Text, nullable=False),  # entity ids, sorted, joined by "+"
+    Column("date_lo", String(10)),  # the days every report allows; null for an undated one
+    Column("date_hi", String(10)),
+    Column("visited", Text, nullable=False),  # countries its reports give as visited, "+"
+    Column("sources", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_fused_events_type_dates", fused_events.c.type, fused_events.c.date_lo)
+
+fused_blocks = Table(  # where fusion looks for the fused events a new report may join
+    "fused_blocks",
+    metadata,
+    Column(
+        "fused_id", String(24), ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("block", String(130), primary_key=True),  # p:<participant> or c:<country>
+)
+Index("ix_fused_blocks_block", fused_blocks.c.block)
+
+fused_sources = Table(  # each event of an article belongs to exactly one fused event
+    "fused_sources",
+    metadata,
+    Column("article_id", String(24), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("fused_id", String(24), ForeignKey("fused_events.id"), nullable=False),
+    ForeignKeyConstraint(
+        ["article_id", "seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
+)
+Index("ix_fused_sources_fused", fused_sources.c.fused_id)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(24), primary_key=True),
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+    Column("articles", Integer, nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(24), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(24), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("reason", Text, nullable=False),  # what put the article in the story
+)
+Index("ix_story_articles_article", story_articles.c.article_id)
+
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("story_id", String(24), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "fused_id", String(24), ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
 failures = Table(
     "failures",
     metadata,

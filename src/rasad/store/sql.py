@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from rasad.document import Document, Failure
 from rasad.errors import Code, StoreError
 from rasad.store import schema
 from rasad.store.base import WriteResult
+from rasad.store.fusion import fuse, fused_event_records, refresh_stories, story_records
 from rasad.store.migrations import migrate
 
 
@@ -272,6 +273,7 @@ class SQLStore:
                 if events:
                     conn.execute(schema.events.insert(), events)
                     conn.execute(schema.event_participants.insert(), parts)
+                    fuse(conn, new, now)
                 if said:
                     conn.execute(schema.statements.insert(), said)
             if failures:
@@ -373,11 +375,42 @@ class SQLStore:
                 "statements": conn.execute(
                     select(func.count()).select_from(schema.statements)
                 ).scalar_one(),
+                "fused_events": conn.execute(
+                    select(func.count()).select_from(schema.fused_events)
+                ).scalar_one(),
+                "stories": conn.execute(
+                    select(func.count()).select_from(schema.stories)
+                ).scalar_one(),
                 "failures": conn.execute(select(func.count()).select_from(f)).scalar_one(),
                 "failures_by_stage": grouped(conn, f.c.stage, f),
                 "failures_by_code": grouped(conn, f.c.code, f),
                 "runs": conn.execute(select(func.count()).select_from(schema.runs)).scalar_one(),
             }
+
+    def refresh_stories(self, similarity: Any = "e5") -> int:
+        """Re-cluster every stored article into stories in one transaction; how many stories.
+
+        ``similarity`` scores lead sentences (default: multilingual-e5-small); None joins
+        articles without events on shared names alone."""
+        if similarity == "e5":
+            from rasad.fusion.stories import e5_similarity
+
+            similarity = e5_similarity
+        try:
+            with self.engine.begin() as conn:
+                return refresh_stories(conn, datetime.now(UTC), similarity)
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E031, detail=_first_line(e)) from e
+
+    def fused_events(self) -> Iterator[dict[str, Any]]:
+        """Fused events with their sources (``rasad export events``)."""
+        with self.engine.connect() as conn:
+            yield from fused_event_records(conn)
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        """Stories with their articles and events (``rasad export stories``)."""
+        with self.engine.connect() as conn:
+            yield from story_records(conn)
 
     def applied_migrations(self) -> list[str]:
         with self.engine.connect() as conn:
