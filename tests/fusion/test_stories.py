@@ -1,0 +1,66 @@
+"""Story clustering: threads, shared events, articles without events, the e5 similarity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rasad.fusion.stories import ArticleFacts, cluster, e5_similarity, story_id, threads
+
+D = date(2025, 3, 16).toordinal()
+
+
+def facts(aid, events=(), names=(), day=D, lead=""):
+    return ArticleFacts(aid, day, tuple(events), frozenset(names), lead)
+
+
+def members(stories):
+    return sorted(sorted(s.articles) for s in stories)
+
+
+def test_events_sharing_a_participant_are_one_thread():
+    f = facts(
+        "a",
+        [
+            ("ev1", ("esmail-qaani",), D),
+            ("ev2", ("esmail-qaani", "hadi-al-amiri"), D),
+            ("ev3", ("abdul-latif-rashid", "masoud-pezeshkian"), D + 80),
+        ],
+    )
+    assert sorted(threads(f)) == [["ev1", "ev2"], ["ev3"]]
+
+
+def test_an_article_holds_every_story_it_reports():
+    stories = cluster(
+        [
+            facts("a", [("ev1", ("x",), D), ("ev3", ("y", "z"), D)]),
+            facts("b", [("ev1", ("x",), D)]),
+            facts("c", [("ev3", ("y", "z"), D)]),
+        ]
+    )
+    assert members(stories) == [["a", "b"], ["a", "c"]]
+    assert sorted(s.id for s in stories) == sorted([story_id("ev1"), story_id("ev3")])
+
+
+def test_article_without_events_joins_on_names_and_similarity():
+    base = facts("a", [("ev1", ("x", "y"), D)], names={"x", "y", "w"}, lead="call")
+    near = facts("b", names={"x", "y"}, day=D + 1, lead="call about it")
+    far = facts("c", names={"x", "y"}, day=D + 30, lead="call about it")
+    one_name = facts("d", names={"x"}, day=D, lead="call about it")
+    unlike = facts("e", names={"x", "y"}, day=D, lead="football")
+
+    def sim(left, right):
+        return [1.0 if "call" in s else 0.0 for s in left]
+
+    stories = cluster([base, near, far, one_name, unlike], sim)
+    assert members(stories) == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert members(cluster([base, near, unlike])) == [["a", "b", "e"]]  # names alone
+
+
+def test_e5_scores_one_story_across_languages_above_another_story():
+    fa = "عراقچی در گفت‌وگوی تلفنی با فؤاد حسین درباره روابط دو کشور رایزنی کرد"
+    en = "Araghchi spoke by telephone with Fuad Hussein about relations between the two countries"
+    other = "Heavy rain flooded the streets of the capital and closed schools on Monday"
+    same, different = e5_similarity([fa, fa], [en, other])
+    assert same > different
+    assert -1.0 <= different <= 1.0 and same <= 1.0 + 1e-6
+    assert e5_similarity([], []) == []
