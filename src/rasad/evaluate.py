@@ -13,6 +13,21 @@ Scores (each as precision, recall and F1 where that applies):
 * ``statements``: speaker and kind, as a multiset per article.
 * ``crossdoc``: pairs of articles that report the same event (gold: a shared ``event_key``;
   predicted: the same type, participants and date).
+* Where the gold gives each event a ``fusion`` id (the real-world event) and each article its
+  ``story_ids`` (the duplicate set, ``eval/fusion/``), the articles are written to a scratch
+  SQLite store, which fuses their events and clusters their stories as ``rasad ingest`` does:
+
+  - ``fusion``: pairs of reports (events of different articles) in one fused event, against
+    pairs with one fusion id. Each predicted event is first aligned with a gold event of its
+    article (same type and participants, the same date first); pairs with an event that has no
+    counterpart are left out, so this scores fusion, not extraction. ``fusion_coverage`` is the
+    share of gold reports aligned.
+  - ``fusion_e2e``: the same pairs end to end: an unaligned event's pairs count as wrong, a
+    gold pair with an unfound report as missed.
+  - ``fusion_gold``: the fusion of the gold events themselves (as if extraction were
+    perfect), by the same :class:`~rasad.fusion.events.Fuser`: what fusion alone gets right on
+    the whole set, near-misses included.
+  - ``stories``: pairs of articles sharing a story, against pairs sharing a gold story id.
 
 Floors live in ``eval/baseline.json``: ``check_floors`` lists every score below its floor, and
 ``raise_floors`` refuses to lower one unless told to.
@@ -33,8 +48,19 @@ from typing import Any
 from rasad.errors import Code, InputError
 
 GROUPS = ("all", "fa", "ar", "en")
-PRF_KEYS = ("entities", "events_strict", "events_loose", "events_consult", "statements", "crossdoc")
-ACC_KEYS = ("lang", "published", "mode", "location", "direction")
+PRF_KEYS = (
+    "entities",
+    "events_strict",
+    "events_loose",
+    "events_consult",
+    "statements",
+    "crossdoc",
+    "fusion",
+    "fusion_e2e",
+    "fusion_gold",
+    "stories",
+)
+ACC_KEYS = ("lang", "published", "mode", "location", "direction", "fusion_coverage")
 
 
 def load_gold(paths: Iterable[Path]) -> dict[str, dict[str, Any]]:
@@ -122,8 +148,47 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
 
-def score(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dict[str, dict[str, float | None]]:
-    """Scores per language group (``all``, ``fa``, ``ar``, ``en``) of ``pred`` against ``gold``."""
+@dataclass(frozen=True)
+class Fusion:
+    """What the store made of the predicted articles: fused event of each (file, event index),
+    stories of each file."""
+
+    events: Mapping[tuple[str, int], str]
+    stories: Mapping[str, set[str]]
+
+
+def fuse_in_store(docs: Iterable[Any]) -> Fusion:
+    """Write ``docs`` (analysed documents) to a scratch SQLite store; its fused events and
+    stories."""
+    import tempfile
+
+    from sqlalchemy import select
+
+    from rasad.store import open_store, schema
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{Path(tmp) / 'eval.db'}")
+        try:
+            store.write(list(docs), [], None)
+            store.refresh_stories()
+            a, fs, sa = schema.articles, schema.fused_sources, schema.story_articles
+            with store.engine.connect() as conn:
+                q = select(a.c.file, fs.c.seq, fs.c.fused_id).join(a, a.c.id == fs.c.article_id)
+                events = {(f, seq): fid for f, seq, fid in conn.execute(q)}
+                stories: dict[str, set[str]] = {}
+                q2 = select(a.c.file, sa.c.story_id).join(a, a.c.id == sa.c.article_id)
+                for f, sid in conn.execute(q2):
+                    stories.setdefault(f, set()).add(sid)
+        finally:
+            store.close()
+    return Fusion(events, stories)
+
+
+def score(
+    gold: Mapping[str, Any], pred: Mapping[str, Any], fusion: Fusion | None = None
+) -> dict[str, dict[str, float | None]]:
+    """Scores per language group (``all``, ``fa``, ``ar``, ``en``) of ``pred`` against ``gold``;
+    with ``fusion``, also of the fused events and stories (module doc)."""
     tallies = {g: Tally() for g in GROUPS}
     keyed: dict[tuple[Any, ...], set[str]] = {}
     gold_keys: dict[str, set[str]] = {}
@@ -151,7 +216,159 @@ def score(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dict[str, dict[st
         gp = {x for x in gpairs if keep(x)}
         pp = {x for x in ppairs if keep(x)}
         t.prf("crossdoc", len(gp & pp), len(pp - gp), len(gp - pp))
+    if fusion is not None:
+        _score_fusion(gold, pred, fusion, tallies)
     return {g: t.scores() for g, t in tallies.items() if t.counts["articles.n"]}
+
+
+def _align(g: Mapping[str, Any], p: Mapping[str, Any]) -> dict[int, str]:
+    """Predicted event index -> the gold ``fusion`` id of the gold event it reports."""
+    m = entity_map(g, p)
+    gold_ev = [
+        (e.get("type"), frozenset(e.get("participants", [])), e.get("date"), e.get("fusion"))
+        for e in g.get("events", [])
+    ]
+    out: dict[int, str] = {}
+    used: set[int] = set()
+    for same_date in (True, False):
+        for i, e in enumerate(p.get("events", []) or []):
+            if i in out:
+                continue
+            parts = frozenset(m.get(x, "PRED:" + x) for x in e.get("participants", []))
+            for j, (gt, gp, gd, fid) in enumerate(gold_ev):
+                if j in used or fid is None or gt != e.get("type") or gp != parts:
+                    continue
+                if gd != e.get("date") and (same_date or not _near(gd, e.get("date"))):
+                    continue
+                out[i] = fid
+                used.add(j)
+                break
+    return out
+
+
+def _near(a: str | None, b: str | None, days: int = 2) -> bool:
+    """True when both are days no more than ``days`` apart, or the gold gives no date."""
+    from datetime import date
+
+    if a is None:
+        return True
+    if b is None or len(a) != 10 or len(b) != 10:
+        return False
+    return abs(date.fromisoformat(a).toordinal() - date.fromisoformat(b).toordinal()) <= days
+
+
+def _score_fusion(
+    gold: Mapping[str, Any], pred: Mapping[str, Any], fusion: Fusion, tallies: dict[str, Tally]
+) -> None:
+    langs = {name: gold[name].get("lang") for name in gold}
+    gold_reports: dict[str, list[tuple[str, int]]] = {}  # fusion id -> (file, gold index)
+    found: dict[tuple[str, int], str] = {}  # (file, pred index) -> gold fusion id
+    for name in sorted(gold):
+        for j, e in enumerate(gold[name].get("events", [])):
+            if e.get("fusion"):
+                gold_reports.setdefault(e["fusion"], []).append((name, j))
+        for i, fid in _align(gold[name], pred.get(name, {})).items():
+            found[(name, i)] = fid
+    if not gold_reports:
+        return
+    aligned = {(f, fid) for (f, _i), fid in found.items()}
+    oracle = _fuse_gold(gold)
+    gold_pairs = set()
+    for fid, reports in gold_reports.items():
+        for (f1, _), (f2, _) in combinations(reports, 2):
+            if f1 != f2:
+                gold_pairs.add((min(f1, f2), max(f1, f2), fid))
+    by_fused: dict[str, list[tuple[str, int]]] = {}
+    for (f, i), fused in fusion.events.items():
+        if f in gold:
+            by_fused.setdefault(fused, []).append((f, i))
+    pred_pairs = []  # (file, file, gold id or None, gold id or None)
+    for members in by_fused.values():
+        for (f1, i1), (f2, i2) in combinations(sorted(members), 2):
+            pred_pairs.append((f1, f2, found.get((f1, i1)), found.get((f2, i2))))
+    for group, t in tallies.items():
+
+        def keep(*files: str, group: str = group) -> bool:
+            return group == "all" or any(langs.get(f) == group for f in files)
+
+        gp = {x for x in gold_pairs if keep(x[0], x[1])}
+        pp = [x for x in pred_pairs if keep(x[0], x[1])]
+        hit = {(f1, f2, a) for f1, f2, a, b in pp if a is not None and a == b}
+        both_found = {x for x in gp if (x[0], x[2]) in aligned and (x[1], x[2]) in aligned}
+        wrong = sum(1 for _f1, _f2, a, b in pp if a is not None and b is not None and a != b)
+        t.prf("fusion", len(hit & gp), wrong, len(both_found - hit))
+        unaligned = sum(1 for _f1, _f2, a, b in pp if a is None or b is None)
+        t.prf("fusion_e2e", len(hit & gp), wrong + unaligned, len(gp - hit))
+        right = {x for x in oracle if keep(x[0], x[1]) and x[2] is not None}
+        t.prf(
+            "fusion_gold",
+            len(right & gp),
+            sum(1 for x in oracle if keep(x[0], x[1]) and x[2] is None),
+            len(gp - right),
+        )
+        for fid, reports in gold_reports.items():
+            for f, _j in reports:
+                if keep(f):
+                    t.acc("fusion_coverage", (f, fid) in aligned)
+        gs = _pairs(_groups_of({f: set(gold[f].get("story_ids", [])) for f in gold}))
+        ps = _pairs(_groups_of({f: set(fusion.stories.get(f, ())) for f in gold}))
+        gs = {x for x in gs if keep(*x)}
+        ps = {x for x in ps if keep(*x)}
+        t.prf("stories", len(gs & ps), len(ps - gs), len(gs - ps))
+
+
+def _fuse_gold(gold: Mapping[str, Any]) -> set[tuple[str, str, str | None]]:
+    """Pairs of gold reports the fuser puts in one event: (file, file, fusion id or None when
+    the two are different real-world events)."""
+    from functools import partial
+
+    from rasad.events.mentions import country_of
+    from rasad.fusion.events import Fuser, Report
+    from rasad.kb.loader import default_kb
+
+    fuser = Fuser(partial(country_of, default_kb()))
+    members: dict[str, list[tuple[str, str]]] = {}
+    for name in sorted(gold):
+        for j, e in enumerate(gold[name].get("events", [])):
+            if not e.get("fusion"):
+                continue
+            report = Report(
+                name,
+                j,
+                e["type"],
+                tuple(sorted(e.get("participants", []))),
+                e.get("date"),
+                e.get("date_basis") or "unknown",
+                e.get("mode"),
+                _place_id(e.get("location")),
+            )
+            members.setdefault(fuser.add(report), []).append((name, e["fusion"]))
+    out: set[tuple[str, str, str | None]] = set()
+    for group in members.values():
+        for (f1, a), (f2, b) in combinations(sorted(group), 2):
+            out.add((f1, f2, a if a == b else None))
+    return out
+
+
+def _place_id(name: str | None) -> str | None:
+    """The knowledge-base id of a place the gold names in English."""
+    if not name:
+        return None
+    from rasad.kb.loader import default_kb
+
+    slug = _slug(name)
+    kb = default_kb()
+    if slug in kb.entities:
+        return slug
+    return next((e.id for e in kb.entities.values() if _slug(e.name_en) == slug), None)
+
+
+def _groups_of(memberships: Mapping[str, set[str]]) -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for f, ids in memberships.items():
+        for sid in ids:
+            groups.setdefault(sid, set()).add(f)
+    return list(groups.values())
 
 
 def _pairs(groups: Iterable[set[str]]) -> set[tuple[str, str]]:
@@ -222,6 +439,8 @@ def _article(t: Tally, g: Mapping[str, Any], p: Mapping[str, Any], m: dict[str, 
                 if ge.get("actor"):
                     mapped = {m.get(x, x) for x in pe.get("actor", [])}
                     t.acc("direction", mapped == set(ge["actor"]))
+    if "statements" not in g:
+        return  # a gold set that does not annotate statements (eval/fusion)
     gst = Counter((s.get("speaker"), s.get("kind")) for s in g.get("statements", []))
     pst = Counter(
         (m.get(s.get("speaker"), "PRED:" + str(s.get("speaker"))), s.get("kind"))

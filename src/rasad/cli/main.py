@@ -166,7 +166,7 @@ def eval_cmd(
     jobs: int,
 ) -> None:
     """Score rasad against gold files, per language (docs/evaluation.md)."""
-    from rasad.evaluate import floors_below, load_gold, raise_floors, score, table
+    from rasad.evaluate import floors_below, fuse_in_store, load_gold, raise_floors, score, table
 
     try:
         gold = load_gold(gold_paths)
@@ -174,11 +174,16 @@ def eval_cmd(
         raise click.ClickException(str(e)) from e
     files = sorted(str(texts / f) for f in gold if (texts / f).is_file())
     pred: dict[str, Any] = {}
+    docs = []
     for result in process(files, jobs=jobs):
         if not isinstance(result, Failure):
             record = article_record(result)
             pred[record["file"]] = record
-    scores = score(gold, pred)
+            docs.append(result)
+    fused = any(
+        "story_ids" in g or any("fusion" in e for e in g.get("events", [])) for g in gold.values()
+    )
+    scores = score(gold, pred, fuse_in_store(docs) if fused else None)
     if as_json:
         click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
     else:

@@ -18,7 +18,11 @@ event when
 
 :class:`Fuser` holds fused events and places each new report: it joins the compatible fused
 event that fits best (the same participants before a specific case, the same day before a
-neighbouring one, the most sources, then the smallest id), or founds a new one. The fused event's
+neighbouring one, the most sources, then the smallest id), or founds a new one. A report that
+matches only through stand-ins joins only when a single fused event fits: "the foreign
+ministers of Iran and Iraq" on a day with two Iran–Iraq calls could be either. Fused events are
+filed by type, participant (or participant's country) and week, so a report is compared only
+with the few events of its own people in its own weeks, never with all of them. The fused event's
 window is the overlap of its reports' windows, so every member agrees with every other.
 
 A fused event's id is derived from the event key (``DATE|participants|TYPE``) of the report that
@@ -73,6 +77,10 @@ def window(date_value: str | None, basis: str) -> tuple[int, int] | None:
         nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
         return first.toordinal(), nxt.toordinal() - 1
     return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
+
+
+def _weeks(lo: int, hi: int) -> range:
+    return range(lo // 7, hi // 7 + 1)
 
 
 def day_of(ordinal: int) -> str:
@@ -146,31 +154,34 @@ class Fuser:
         for f in fused:
             self._index(f)
 
-    def blocks(self, participants: tuple[str, ...]) -> set[str]:
-        """The keys a fused event with ``participants`` is filed under."""
-        keys = {f"p:{p}" for p in participants}
-        for p in participants:
+    def blocks(self, f: Fused) -> set[str]:
+        """The keys fused event ``f`` is filed under: ``p:``/``c:`` keys, each per week."""
+        if f.lo is None or f.hi is None:
+            return set()
+        keys = {f"p:{p}" for p in f.participants}
+        for p in f.participants:
             c = self.country_of(p)
             if c and c != p:
                 keys.add(f"c:{c}")
-        return keys
+        return {f"{k}@{w}" for k in keys for w in _weeks(f.lo, f.hi)}
 
-    def lookups(self, participants: tuple[str, ...]) -> set[str]:
-        """The keys a report with ``participants`` looks under."""
-        keys = {f"p:{p}" for p in participants}
-        for p in participants:
+    def lookups(self, report: Report) -> set[str]:
+        """The keys a report looks under (none for an undated one)."""
+        span = window(report.date, report.basis)
+        if span is None:
+            return set()
+        keys = {f"p:{p}" for p in report.participants}
+        for p in report.participants:
             c = self.country_of(p)
             if c == p:
                 keys.add(f"c:{p}")
             elif c:
                 keys.add(f"p:{c}")
-        return keys
+        return {f"{k}@{w}" for k in keys for w in _weeks(*span)}
 
     def _index(self, f: Fused) -> None:
         self.events[f.id] = f
-        if f.lo is None:
-            return
-        for key in self.blocks(f.participants):
+        for key in self.blocks(f):
             ids = self._blocks[(f.type, key)]
             if f.id not in ids:
                 ids.append(f.id)
@@ -186,9 +197,9 @@ class Fuser:
             self.events[fid] = f
             return fid
         lo, hi = span
-        best: tuple[tuple[int, int, int, str], Fused, bool] | None = None  # lowest rank wins
+        found: list[tuple[tuple[int, int, int, str], Fused, bool]] = []
         seen: set[str] = set()
-        for key in self.lookups(report.participants):
+        for key in self.lookups(report):
             for fid in self._blocks.get((report.type, key), ()):
                 if fid in seen:
                     continue
@@ -202,10 +213,11 @@ class Fuser:
                     continue
                 exact, specific = match
                 rank = (-exact, abs((lo + hi) - (f.lo + f.hi)), -f.sources, fid)
-                if best is None or rank < best[0]:
-                    best = (rank, f, specific)
-        if best is not None:
-            _rank, f, specific = best
+                found.append((rank, f, specific))
+        found.sort(key=lambda t: t[0])
+        # a stand-in (countries for people) must be unambiguous: one candidate, not a choice
+        if found and (found[0][0][0] == -1 or len(found) == 1):
+            _rank, f, specific = found[0]
             f.add(report, span, visited)
             if specific:  # the report names whom the event gave only as countries
                 f.participants = report.participants

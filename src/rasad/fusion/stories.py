@@ -1,16 +1,21 @@
 """Stories: the articles, in any language, that report the same story, led by shared events.
 
-1. **Threads.** Within an article, fused events that share a participant are one thread (003:
-   Qaani's meetings in Baghdad are one thread, the Rashid–Pezeshkian meeting another). An
-   article with no event is one thread of its own.
+1. **Threads.** Within an article, fused events that share a participant and lie within
+   :data:`WINDOW` days of each other are one thread (003: Qaani's meetings in Baghdad are one
+   thread, the Rashid–Pezeshkian meeting fifteen months later another). The threads whose
+   days reach the article's publication day are the news it reports; an older event recalled
+   as background (a call three weeks before the visit the article is about) is not, unless the
+   article reports nothing newer. An article with no event is one thread of its own.
 2. **Shared events.** Threads of different articles that hold the same fused event are one
    story: two reports of one meeting, in Persian and English, are one story.
-3. **Articles without events** join the story that shares the most named people and
-   organizations with them (at least :data:`MIN_SHARED`) within :data:`WINDOW` days of their
-   publication, when the multilingual sentence similarity of their lead sentence to the story's
-   (multilingual-e5-small, :func:`e5_similarity`) is at least :data:`MIN_SIMILARITY`; else they
-   are a story of their own. Candidates come from an index by entity, so no pair of articles is
-   compared unless they share a name: the cost grows with the articles, not their pairs.
+3. **Articles without events, and articles whose events no other article reports** (an
+   extraction that missed or mis-coded the event leaves an article alone) join, among the
+   stories that share at least :data:`MIN_SHARED` named people and organizations with them
+   within :data:`WINDOW` days of their publication, the one whose lead sentences are most like
+   theirs in multilingual-e5-small (:func:`e5_similarity`), if that similarity is at least
+   :data:`MIN_SIMILARITY`; else they stay alone. Candidates come from an index by name and
+   week, so no two articles are compared unless they share names in the same days: the cost
+   grows with the articles, not their pairs.
 
 An article holds every story one of its threads belongs to. A story's id is derived from its
 smallest fused event id (or, for a story without events, its article's id), so re-running on the
@@ -23,10 +28,12 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 WINDOW = 3  # days either side of an article's publication in which it may join a story
 MIN_SHARED = 2  # named people and organizations an article without events shares with a story
 MIN_SIMILARITY = 0.86  # cosine similarity of lead sentences (multilingual-e5-small)
+LEADS = 3  # a story's lead sentences an article is compared with (its first articles')
 
 Similarity = Callable[[Sequence[str], Sequence[str]], list[float]]
 
@@ -49,7 +56,7 @@ class Story:
     events: set[str] = field(default_factory=set)
     days: list[int] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
-    lead: str = ""
+    leads: list[str] = field(default_factory=list)  # its articles' lead sentences
 
 
 class _Union:
@@ -78,23 +85,43 @@ def story_id(seed: str) -> str:
 
 
 def threads(facts: ArticleFacts) -> list[list[str]]:
-    """The article's fused events grouped by shared participants (the module's step 1)."""
-    ids = sorted({fid for fid, _p, _d in facts.events})
-    if not ids:
+    """The article's fused events in threads (the module doc's step 1), by position."""
+    events = sorted(set(facts.events))
+    if not events:
         return []
     uf = _Union()
-    by_participant: dict[str, str] = {}
-    for fid, participants, _day in facts.events:
+    for fid, _p, _d in events:
         uf.find(fid)
-        for p in participants:
-            if p in by_participant:
-                uf.union(by_participant[p], fid)
-            else:
-                by_participant[p] = fid
+    for (f1, p1, d1), (f2, p2, d2) in combinations(events, 2):
+        near = d1 is None or d2 is None or abs(d1 - d2) <= WINDOW
+        if near and set(p1) & set(p2):
+            uf.union(f1, f2)
     groups: dict[str, list[str]] = defaultdict(list)
-    for fid in ids:
-        groups[uf.find(fid)].append(fid)
-    return list(groups.values())
+    for fid, _p, _d in events:
+        if fid not in groups[uf.find(fid)]:
+            groups[uf.find(fid)].append(fid)
+    return sorted(groups.values())
+
+
+def current(facts: ArticleFacts, groups: list[list[str]]) -> list[list[str]]:
+    """The threads the article reports as news: those whose days reach its publication day
+    (within :data:`WINDOW`), or are not known; else the latest one. An earlier event recalled
+    as background is not the article's story."""
+    days: dict[str, list[int]] = defaultdict(list)
+    for fid, _p, d in facts.events:
+        if d is not None:
+            days[fid].append(d)
+
+    def last(group: list[str]) -> int | None:
+        known = [d for fid in group for d in days[fid]]
+        return max(known) if known else None
+
+    if facts.day is None or not groups:
+        return groups
+    news = [g for g in groups if (d := last(g)) is None or abs(d - facts.day) <= WINDOW]
+    if news:
+        return news
+    return [max(groups, key=lambda g: (last(g) or 0, g))]
 
 
 def cluster(articles: Iterable[ArticleFacts], similarity: Similarity | None = None) -> list[Story]:
@@ -104,7 +131,7 @@ def cluster(articles: Iterable[ArticleFacts], similarity: Similarity | None = No
     eventful: list[tuple[ArticleFacts, list[list[str]]]] = []
     eventless: list[ArticleFacts] = []
     for facts in articles:
-        groups = threads(facts)
+        groups = current(facts, threads(facts))
         if groups:
             eventful.append((facts, groups))
             for group in groups:
@@ -119,60 +146,100 @@ def cluster(articles: Iterable[ArticleFacts], similarity: Similarity | None = No
             root = uf.find(group[0])
             story = stories.get(root)
             if story is None:
-                story = stories[root] = Story(story_id(root), lead=facts.lead)
+                story = stories[root] = Story(story_id(root))
             shared = "shares event" if len(story.articles) else "reports event"
-            story.articles.setdefault(facts.id, f"{shared} {min(group)}")
+            if facts.id not in story.articles:
+                story.articles[facts.id] = f"{shared} {min(group)}"
+                story.leads.append(facts.lead)
             story.events.update(group)
             story.days.extend(d for fid in group if (d := days[fid]) is not None)
             story.names.update(facts.names)
-    _attach(stories, eventless, similarity)
+    _attach(stories, eventless, {f.id: f for f, _g in eventful}, similarity)
     return sorted(stories.values(), key=lambda s: s.id)
 
 
 def _attach(
-    stories: dict[str, Story], eventless: list[ArticleFacts], similarity: Similarity | None
+    stories: dict[str, Story],
+    eventless: list[ArticleFacts],
+    facts_of: dict[str, ArticleFacts],
+    similarity: Similarity | None,
 ) -> None:
-    by_name: dict[str, list[str]] = defaultdict(list)
+    """Step 3: articles without events, and articles whose events no other article reports,
+    join the story most like them among those that share their names in their days."""
+    index: dict[tuple[str, int | None], set[str]] = defaultdict(set)
     for key, story in stories.items():
-        for name in story.names:
-            by_name[name].append(key)
-    chosen: list[tuple[ArticleFacts, str | None]] = []
-    for facts in sorted(eventless, key=lambda f: f.id):
+        for week in _weeks(story.days):
+            for name in story.names:
+                index[(name, week)].add(key)
+    alone: dict[str, list[str]] = defaultdict(list)  # article -> its stories, if alone in each
+    for key, story in stories.items():
+        for aid in story.articles:
+            alone[aid].append(key)
+    lonely = sorted(
+        a for a, keys in alone.items() if all(len(stories[k].articles) == 1 for k in keys)
+    )
+    seekers = [facts_of[a] for a in lonely] + sorted(eventless, key=lambda f: f.id)
+    pairs: list[tuple[ArticleFacts, str]] = []
+    for facts in seekers:
+        own = set(alone.get(facts.id, ()))
+        near = _weeks([facts.day - WINDOW, facts.day + WINDOW]) if facts.day is not None else [None]
         counts: dict[str, int] = defaultdict(int)
         for name in facts.names:
-            for key in by_name.get(name, ()):
+            for key in {k for week in near for k in index.get((name, week), ())} - own:
                 counts[key] += 1
-        best = None
-        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            if n < MIN_SHARED:
-                break
+        for key, n in sorted(counts.items()):
             story = stories[key]
-            if (
-                facts.day is not None
-                and story.days
-                and not min(story.days) - WINDOW <= facts.day <= max(story.days) + WINDOW
+            if n >= MIN_SHARED and (
+                facts.day is None
+                or not story.days
+                or min(story.days) - WINDOW <= facts.day <= max(story.days) + WINDOW
             ):
-                continue
-            best = key
-            break
-        chosen.append((facts, best))
+                pairs.append((facts, key))
     if similarity is not None:
-        pairs = [(f, k) for f, k in chosen if k is not None]
-        scores = similarity([f.lead for f, _ in pairs], [stories[k].lead for _, k in pairs])
-        passed = {f.id for (f, _), s in zip(pairs, scores, strict=True) if s >= MIN_SIMILARITY}
+        leads = [(f.lead, lead) for f, k in pairs for lead in stories[k].leads[:LEADS]]
+        flat = iter(similarity([x for x, _ in leads], [y for _, y in leads]))
+        scores = [max(next(flat) for _ in stories[k].leads[:LEADS]) for _f, k in pairs]
     else:
-        passed = {f.id for f, k in chosen if k is not None}
-    for facts, best in chosen:
-        if best is not None and facts.id in passed:
-            story = stories[best]
-            story.articles[facts.id] = f"shares {MIN_SHARED}+ names and its lead sentence"
-        else:
-            story = stories[f"article:{facts.id}"] = Story(story_id(f"article:{facts.id}"))
-            story.articles[facts.id] = "no other article reports it"
-            story.names.update(facts.names)
-            story.lead = facts.lead
+        scores = [float(len(f.names & stories[k].names)) for f, k in pairs]
+    best: dict[str, tuple[float, str]] = {}
+    for (facts, key), score in zip(pairs, scores, strict=True):
+        if (similarity is None or score >= MIN_SIMILARITY) and (
+            facts.id not in best or (score, key) > best[facts.id]
+        ):
+            best[facts.id] = (score, key)
+    moved: dict[str, str] = {}  # story key merged away -> where it went
+    for facts in seekers:
+        target = best.get(facts.id, (0.0, ""))[1]
+        while target in moved:
+            target = moved[target]
+        mine = [k for k in alone.get(facts.id, ()) if k in stories]
+        if target and target in stories and target not in mine:
+            story = stories[target]
+            story.articles[facts.id] = (
+                f"shares {MIN_SHARED}+ names and its lead with the story in its days"
+            )
+            for key in mine:
+                old = stories.pop(key)
+                story.events |= old.events
+                story.days += old.days
+                story.names |= old.names
+                story.leads += old.leads
+                moved[key] = target
+            if not mine and facts.day is not None:
+                story.days.append(facts.day)
+            continue
+        if mine:
+            continue  # stays in the stories of its own events
+        key = f"article:{facts.id}"
+        story = stories[key] = Story(story_id(key), leads=[facts.lead])
+        story.articles[facts.id] = "no other article reports it"
+        story.names.update(facts.names)
         if facts.day is not None:
             story.days.append(facts.day)
+
+
+def _weeks(days: list[int]) -> Iterable[int | None]:
+    return range(min(days) // 7, max(days) // 7 + 1) if days else [None]
 
 
 def e5_similarity(left: Sequence[str], right: Sequence[str]) -> list[float]:

@@ -82,7 +82,7 @@ def fuse(conn: Connection, docs: Mapping[str, Document], now: datetime) -> int:
         values = _row(f, now)
         del values["id"], values["type"]
         conn.execute(update(fe).where(fe.c.id == f.id).values(**values))
-    blocks = {(f.id, b) for f in [*founded, *grown] for b in fuser.blocks(f.participants)}
+    blocks = {(f.id, b) for f in [*founded, *grown] for b in fuser.blocks(f)}
     if grown:
         for ids in _chunks({f.id for f in grown}):
             have = conn.execute(select(fb.c.fused_id, fb.c.block).where(fb.c.fused_id.in_(ids)))
@@ -102,7 +102,7 @@ def fuse(conn: Connection, docs: Mapping[str, Document], now: datetime) -> int:
 
 def _candidates(conn: Connection, fuser: Fuser, new: list[Report], lo: int, hi: int) -> list[Fused]:
     fe, fb, fs = schema.fused_events, schema.fused_blocks, schema.fused_sources
-    keys = set().union(*(fuser.lookups(r.participants) for r in new))
+    keys = set().union(*(fuser.lookups(r) for r in new))
     types = sorted({r.type for r in new})
     rows: dict[str, Any] = {}
     for chunk in _chunks(keys):
@@ -202,9 +202,7 @@ def refresh_stories(conn: Connection, now: datetime, similarity: Any = None) -> 
 
 def _article_facts(conn: Connection) -> Iterable[Any]:
     from rasad.fusion.stories import ArticleFacts
-    from rasad.kb.loader import default_kb
 
-    kb = default_kb()
     a, fs, fe = schema.articles, schema.fused_sources, schema.fused_events
     ent, men = schema.entities, schema.mentions
     ev = schema.events
@@ -215,11 +213,7 @@ def _article_facts(conn: Connection) -> Iterable[Any]:
         .join(ev, and_(ev.c.article_id == fs.c.article_id, ev.c.seq == fs.c.seq))
     )
     for aid, fid, participants, day in conn.execute(q):
-        people = tuple(
-            p
-            for p in participants.split("+")
-            if p and getattr(kb.entities.get(p), "type", "") != "country"
-        )
+        people = tuple(p for p in participants.split("+") if p)
         # the day this article gives the event, where it gives one
         events.setdefault(aid, []).append(
             (fid, people, _ordinal(day) if day and len(day) == 10 else None)
