@@ -143,3 +143,56 @@ def test_seed_scores_hold_their_floors():
     scores = json.loads(result.stdout)["all"]
     assert scores["events_strict_f1"] == 1.0 and scores["mode"] == 1.0 and scores["location"] == 1.0
     assert scores["statements_f1"] >= 0.7 and scores["crossdoc_f1"] == 1.0
+
+
+FUSION = REPO / "eval" / "fusion"
+
+
+def test_fusion_set_is_well_formed():
+    from rasad.kb.loader import default_kb
+
+    kb = default_kb()
+    gold = load_gold([FUSION / "gold.jsonl"])
+    assert len(gold) >= 30 and {r["lang"] for r in gold.values()} == {"fa", "ar", "en"}
+    reports: dict[str, set[str]] = {}
+    for name, r in gold.items():
+        text = (FUSION / "texts" / name).read_text(encoding="utf-8")
+        assert r["story_ids"], name
+        for e in r["entities"]:
+            assert e["id"] in kb.entities, (name, e["id"])
+            assert all(s in text for s in e["surfaces"]), (name, e["id"])
+        for ev in r["events"]:
+            assert ev["evidence"] in text and ev["fusion"]
+            assert all(p in kb.entities for p in ev["participants"])
+            reports.setdefault(ev["fusion"], set()).add(name)
+    assert sum(len(v) > 1 for v in reports.values()) >= 10  # events reported more than once
+
+
+def test_fusion_scores_pairs_of_reports():
+    from rasad.evaluate import Fusion
+
+    def art(name, lang, fusion_id, story):
+        ev = dict(_gold()["events"][0], fusion=fusion_id)
+        return _gold(file=name, lang=lang, events=[ev], story_ids=[story])
+
+    gold = {"a.txt": art("a.txt", "fa", "F1", "S1"), "b.txt": art("b.txt", "en", "F1", "S1")}
+    gold["c.txt"] = art("c.txt", "ar", "F2", "S2")  # a near-miss: another call
+    pred = {k: {"events": v["events"], "entities": v["entities"]} for k, v in gold.items()}
+    together = Fusion({("a.txt", 0): "x", ("b.txt", 0): "x", ("c.txt", 0): "y"}, {})
+    s = score(gold, pred, together)["all"]
+    assert s["fusion_p"] == s["fusion_r"] == 1.0 and s["fusion_coverage"] == 1.0
+    merged = Fusion({("a.txt", 0): "x", ("b.txt", 0): "x", ("c.txt", 0): "x"}, {})
+    s = score(gold, pred, merged)["all"]
+    assert s["fusion_r"] == 1.0 and s["fusion_p"] == pytest.approx(1 / 3, abs=0.001)
+    apart = Fusion({("a.txt", 0): "x", ("b.txt", 0): "y", ("c.txt", 0): "z"}, {"a.txt": {"s"}})
+    s = score(gold, pred, apart)["all"]
+    assert s["fusion_r"] == 0.0 and s["stories_r"] == 0.0
+    assert s["fusion_gold_r"] == 1.0  # the gold events themselves: two of one call, one other
+
+
+def test_fusion_set_scores_hold_their_floors():
+    result = _run_eval([FUSION / "gold.jsonl"], FUSION / "texts", "fusion")
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["all"]
+    assert scores["fusion_gold_p"] >= 0.95 and scores["fusion_gold_r"] >= 0.95
+    assert scores["fusion_p"] >= 0.95 and scores["fusion_r"] >= 0.95
