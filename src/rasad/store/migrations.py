@@ -34,6 +34,7 @@ def _fusion(conn: Connection) -> None:
         schema.stories,
         schema.story_articles,
         schema.story_events,
+        schema.lead_vectors,
     ]
     schema.metadata.create_all(conn, tables=tables)
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -223,6 +224,13 @@ story_articles = Table(
     Column("reason", Text, nullable=False),  # what put the article in the story
 )
 Index("ix_story_articles_article", story_articles.c.article_id)
+
+lead_vectors = Table(  # multilingual-e5-small vectors of lead sentences, computed once
+    "lead_vectors",
+    metadata,
+    Column("key", String(32), primary_key=True),  # BLAKE2b of the sentence
+    Column("vector", LargeBinary, nullable=False),  # float32, unit length
+)
 
 story_events = Table(
     "story_events",

@@ -392,10 +392,6 @@ class SQLStore:
 
         ``similarity`` scores lead sentences (default: multilingual-e5-small); None joins
         articles without events on shared names alone."""
-        if similarity == "e5":
-            from rasad.fusion.stories import e5_similarity
-
-            similarity = e5_similarity
         try:
             with self.engine.begin() as conn:
                 return refresh_stories(conn, datetime.now(UTC), similarity)
