@@ -4,14 +4,14 @@
 
 Generates a news world (:func:`world`), 137 articles a day by default (100,000 over two years;
 ``--per-day 0`` puts every size in the same two years instead) arriving in publication order:
-real-world events between the knowledge base's people, each reported by one to five articles in fa/ar/en with the date written out, resolved from a
-relative expression or left to the publication date, some naming only the countries, plus
-articles without events that name the same people. Each size runs in a fresh process and
-reports:
+real-world events between the knowledge base's people, each reported by one to five articles
+in fa/ar/en with the date written out, resolved from a relative expression or left to the
+publication date, some naming only the countries, plus articles without events that name the
+same people. Each size runs in a fresh process and reports:
 
 * in memory: placing every report with :class:`rasad.fusion.events.Fuser`, then clustering
-  stories with :func:`rasad.fusion.stories.cluster` (names only; the e5 similarity is timed
-  separately below);
+  stories with :func:`rasad.fusion.stories.cluster` (names only: the generated texts are not
+  sentences for the e5 similarity, whose cost docs/benchmarks.md gives separately);
 * with ``--store``: writing the articles to a SQLite store in batches of 1,000 (fusion runs
   inside each write, against what the store already holds), then ``refresh_stories``;
 * the pairwise precision and recall of the fused events against the generated truth;
