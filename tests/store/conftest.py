@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from rasad.store import open_store
 from tests.conftest import postgres_database
 
 
@@ -20,3 +21,11 @@ def store_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         return
     with postgres_database() as url:
         yield url
+
+
+@pytest.fixture
+def store(store_url):
+    """An open store on each backend, closed afterwards."""
+    s = open_store(store_url)
+    yield s
+    s.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from rasad.batch import ingest, run_one
 from rasad.document import Article, Failure
 from rasad.pipeline import default_pipeline
@@ -23,13 +21,6 @@ def doc(text: str, file: str, published: str = "2025-03-16"):
     result = run_one(PIPE, Article(head + "\n" + text, file, "text", published=published))
     assert not isinstance(result, Failure), result
     return result
-
-
-@pytest.fixture
-def store(store_url):
-    s = open_store(store_url)
-    yield s
-    s.close()
 
 
 def fused(store):

@@ -24,13 +24,6 @@ def doc(text: str, file: str = "a.txt", url: str | None = None):
     return result
 
 
-@pytest.fixture
-def store(store_url):
-    s = open_store(store_url)
-    yield s
-    s.close()
-
-
 def test_migrations_recorded_once(store_url):
     url = store_url
     first = open_store(url)

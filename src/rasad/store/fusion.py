@@ -284,7 +284,7 @@ def fused_event_records(conn: Connection) -> Iterable[dict[str, Any]]:
 
 def _fused_page(conn: Connection, ids: list[str]) -> Iterable[dict[str, Any]]:
     fe, fs, ev, a = schema.fused_events, schema.fused_sources, schema.events, schema.articles
-    ep, ent = schema.event_participants, schema.entities
+    ep = schema.event_participants
     heads = {r["id"]: r for r in conn.execute(select(fe).where(fe.c.id.in_(ids))).mappings()}
     evidence = func.substr(a.c.text, ev.c.start + 1, ev.c.end - ev.c.start)
     q = (
@@ -311,9 +311,7 @@ def _fused_page(conn: Connection, ids: list[str]) -> Iterable[dict[str, Any]]:
         .where(fs.c.fused_id.in_(ids))
         .order_by(fs.c.fused_id, a.c.published, ev.c.article_id, ev.c.seq)
     )
-    sources: dict[str, list[dict[str, Any]]] = {fid: [] for fid in ids}
-    for row in conn.execute(q).mappings():
-        sources[row["fused_id"]].append(dict(row))
+    sources = _grouped(conn, q, "fused_id", ids, keep=True)
     roles: dict[tuple[str, int], dict[str, str]] = {}
     q2 = (
         select(ep.c.article_id, ep.c.seq, ep.c.entity_id, ep.c.role)
@@ -324,12 +322,7 @@ def _fused_page(conn: Connection, ids: list[str]) -> Iterable[dict[str, Any]]:
         roles.setdefault((aid, seq), {})[eid] = role
     wanted = {p for h in heads.values() for p in h["participants"].split("+") if p}
     wanted |= {s["location_id"] for ss in sources.values() for s in ss if s["location_id"]}
-    names: dict[str, str | None] = {
-        k: v
-        for k, v in conn.execute(
-            select(ent.c.id, ent.c.name_en).where(ent.c.id.in_(sorted(wanted)))
-        )
-    }
+    names = _names(conn, wanted)
     for fid in ids:
         yield _fused_record(heads[fid], sources[fid], roles, names)
 
@@ -405,12 +398,11 @@ def _fused_record(
 def story_records(conn: Connection) -> Iterable[dict[str, Any]]:
     """Every story with its articles and fused events (the ``rasad export stories`` record)."""
     st, sa, se, a = schema.stories, schema.story_articles, schema.story_events, schema.articles
-    fe, ent = schema.fused_events, schema.entities
+    fe = schema.fused_events
     heads = list(conn.execute(select(st).order_by(st.c.id)).mappings())
     for i in range(0, len(heads), PAGE):
         page = heads[i : i + PAGE]
         ids = [h["id"] for h in page]
-        members: dict[str, list[dict[str, Any]]] = {sid: [] for sid in ids}
         q = (
             select(
                 sa.c.story_id,
@@ -427,10 +419,7 @@ def story_records(conn: Connection) -> Iterable[dict[str, Any]]:
             .where(sa.c.story_id.in_(ids))
             .order_by(sa.c.story_id, a.c.published, a.c.id)
         )
-        for row in conn.execute(q).mappings():
-            m = dict(row)
-            members[m.pop("story_id")].append(m)
-        events: dict[str, list[dict[str, Any]]] = {sid: [] for sid in ids}
+        members = _grouped(conn, q, "story_id", ids)
         q2 = (
             select(
                 se.c.story_id,
@@ -445,14 +434,11 @@ def story_records(conn: Connection) -> Iterable[dict[str, Any]]:
             .where(se.c.story_id.in_(ids))
             .order_by(se.c.story_id, fe.c.date_lo, fe.c.id)
         )
-        for row in conn.execute(q2).mappings():
-            e = dict(row)
-            sid = e.pop("story_id")
-            e["participants"] = [p for p in e["participants"].split("+") if p]
-            events[sid].append(e)
-        wanted = {p for es in events.values() for e in es for p in e["participants"]}
-        q3 = select(ent.c.id, ent.c.name_en).where(ent.c.id.in_(sorted(wanted)))
-        names = {k: v for k, v in conn.execute(q3)}
+        events = _grouped(conn, q2, "story_id", ids)
+        for evs in events.values():
+            for e in evs:
+                e["participants"] = [p for p in e["participants"].split("+") if p]
+        names = _names(conn, {p for es in events.values() for e in es for p in e["participants"]})
         for h in page:
             evs = events[h["id"]]
             who = sorted({p for e in evs for p in e["participants"]})
@@ -465,3 +451,21 @@ def story_records(conn: Connection) -> Iterable[dict[str, Any]]:
                 "events": evs,
                 "articles": members[h["id"]],
             }
+
+
+def _grouped(
+    conn: Connection, q: Any, key: str, ids: list[str], keep: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``q`` as dicts, grouped by column ``key`` (dropped unless ``keep``)."""
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for row in conn.execute(q).mappings():
+        d = dict(row)
+        out[d[key] if keep else d.pop(key)].append(d)
+    return out
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, str | None]:
+    """English names of the entities ``ids``."""
+    ent = schema.entities
+    q = select(ent.c.id, ent.c.name_en).where(ent.c.id.in_(sorted(ids)))
+    return {k: v for k, v in conn.execute(q)}
