@@ -384,12 +384,14 @@ def _read_tokens(
                     kind = "weekday"
             out.append((s, e, (DateValue(day.isoformat(), "day", basis="relative"), kind)))
             continue
-        modifier, week_start, first = "bare", 0, s
+        modifier, week_start, first, j = "bare", 0, s, i
         while k in g.before and i < len(tokens):
             modifier = g.before[k]
             k, _, e = tokens[i]
             i += 1
         if k not in g.weekdays:
+            if i > j:
+                i -= 1  # not a weekday after all: the word is read afresh (``عصر دیروز``)
             continue
         wd = g.weekdays[k]
         if i < len(tokens) and tokens[i][0] in g.after:
