@@ -125,3 +125,15 @@ def test_evidence_and_trigger_spans_index_the_original_text():
     (e,) = doc.events
     assert doc.text[e.span.start : e.span.end].startswith("عباس عراقچی")
     assert doc.text[e.trigger.start : e.trigger.end] == "دیدار"
+
+
+def test_wire_dateline_agency_is_not_a_participant():
+    doc = run(
+        "WASHINGTON, March 16 (Reuters) - The US Treasury Department imposed sanctions on "
+        "Kataib Hezbollah on Sunday."
+    )
+    assert doc.events
+    assert not any("reuters" in e.participants for e in doc.events)
+    # the same name outside a dateline stays an actor
+    doc = run("Reuters met Fuad Hussein on Sunday.")
+    assert any("reuters" in e.participants for e in doc.events)

@@ -8,8 +8,9 @@ its sentence:
    ``cancelled`` cue makes it REJECT, a ``future`` cue (or an Arabic future ``س`` on the
    trigger: ``سيزور``) AGREE: a meeting agreed or planned, not held.
 2. **Who.** Mentions that are not participants are set aside: the outlet or agency after a
-   ``source`` cue, a correspondent (the person before a ``journalist`` noun and what follows it),
-   and topics (mentions after a ``topic`` cue: ``درباره``, ``discussed``, ``حول``). The rest
+   ``source`` cue or in a wire dateline (``BAGHDAD, Dec 12 (AFP) -``), a correspondent (the
+   person before a ``journalist`` noun and what follows it), and topics (mentions after a
+   ``topic`` cue: ``درباره``, ``discussed``, ``حول``). The rest
    split into a subject side and an object side: the side after a ``with`` cue (``با``,
    ``with``, ``مع``, Arabic ``ب`` joined to the name) is the object; otherwise what stands
    before the trigger is the subject and what follows it the object (in verb-first Arabic, the
@@ -172,6 +173,9 @@ class EventExtractor:
                     if a.type == "person" and a.start - e > 2:
                         break
                     drop.add(i)
+        for i, a in enumerate(here):
+            if a.type == "organization" and _dateline_source(view, a):
+                drop.add(i)
         return [a for i, a in enumerate(here) if i not in drop]
 
     def _hit(
@@ -457,6 +461,13 @@ class EventExtractor:
 def _ends_at(pattern: Phrases, view: str, lo: int, end: int) -> bool:
     """True when a match of ``pattern`` ends at ``end``, give or take the spaces before it."""
     return any(view[e:end].strip() == "" for _s, e in _cue_spans(pattern, view, lo, end))
+
+
+def _dateline_source(view: str, a: Actor) -> bool:
+    """True for an outlet in a wire dateline: ``BAGHDAD, Dec 12 (AFP) -``."""
+    before = view[max(0, a.start - 2) : a.start].strip()
+    after = view[a.end : a.end + 4].lstrip()
+    return before == "(" and after[:1] == ")" and after[1:].lstrip()[:1] in ("-", "–", "—")
 
 
 def _level(side: list[Actor]) -> str:
