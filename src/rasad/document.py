@@ -155,8 +155,13 @@ class Event:
     @property
     def key(self) -> str:
         """``DATE|participants|TYPE``, the seed gold's ``event_key``."""
-        day = self.date.value if self.date is not None else "unknown"
-        return f"{day}|{'+'.join(self.participants)}|{self.type}"
+        return event_key(self.date.value if self.date else None, self.participants, self.type)
+
+
+def event_key(day: str | None, participants: tuple[str, ...], type_: str) -> str:
+    """``DATE|participants|TYPE``: the date (``unknown`` when none), the sorted participant ids
+    joined by ``+``, the PLOVER type; the seed gold's ``event_key``."""
+    return f"{day or 'unknown'}|{'+'.join(participants)}|{type_}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rasad.document import event_key
+
 #: days a report's window reaches, by date basis: (before, after)
 REACH = {"explicit": (0, 0), "relative": (1, 1), "publication": (2, 0)}
 
@@ -60,7 +62,7 @@ class Report:
 
     @property
     def key(self) -> str:
-        return f"{self.date or 'unknown'}|{'+'.join(self.participants)}|{self.type}"
+        return event_key(self.date, self.participants, self.type)
 
 
 def window(date_value: str | None, basis: str) -> tuple[int, int] | None:
@@ -79,7 +81,8 @@ def window(date_value: str | None, basis: str) -> tuple[int, int] | None:
     return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
 
 
-def _weeks(lo: int, hi: int) -> range:
+def weeks(lo: int, hi: int) -> range:
+    """The week numbers (ordinal // 7) the days ``lo`` to ``hi`` fall in: the unit of blocking."""
     return range(lo // 7, hi // 7 + 1)
 
 
@@ -163,7 +166,7 @@ class Fuser:
             c = self.country_of(p)
             if c and c != p:
                 keys.add(f"c:{c}")
-        return {f"{k}@{w}" for k in keys for w in _weeks(f.lo, f.hi)}
+        return {f"{k}@{w}" for k in keys for w in weeks(f.lo, f.hi)}
 
     def lookups(self, report: Report) -> set[str]:
         """The keys a report looks under (none for an undated one)."""
@@ -177,7 +180,7 @@ class Fuser:
                 keys.add(f"c:{p}")
             elif c:
                 keys.add(f"p:{c}")
-        return {f"{k}@{w}" for k in keys for w in _weeks(*span)}
+        return {f"{k}@{w}" for k in keys for w in weeks(*span)}
 
     def _index(self, f: Fused) -> None:
         self.events[f.id] = f

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from rasad.fusion.events import weeks
+
 WINDOW = 3  # days either side of an article's publication in which it may join a story
 MIN_SHARED = 2  # named people and organizations an article without events shares with a story
 MIN_SIMILARITY = 0.86  # cosine similarity of lead sentences (multilingual-e5-small)
@@ -240,7 +242,8 @@ def _attach(
 
 
 def _weeks(days: list[int]) -> Iterable[int | None]:
-    return range(min(days) // 7, max(days) // 7 + 1) if days else [None]
+    """The weeks ``days`` span (:func:`rasad.fusion.events.weeks`); [None] without days."""
+    return weeks(min(days), max(days)) if days else [None]
 
 
 def e5_similarity(
