@@ -73,19 +73,27 @@ class Anchors:
         self._view: str | None = None
         self._found: dict[int, list[int]] = {}
         self._order: list[tuple[int, int]] = []  # (start, slot), by start
+        self._joiners: list[frozenset[str]] = []  # by slot
 
-    def add(self, words: set[str]) -> int:
-        """Register one phrase list's anchors; its slot number."""
+    def add(self, words: set[str], proclitics: tuple[str, ...] = ()) -> int:
+        """Register one phrase list's anchors; its slot number.
+
+        An anchor counts only where a match could begin with it: at the start of a word, or
+        right after one of ``proclitics`` (the slot's joiners: their last letters). Anchors
+        that start with a sign rather than a letter (``:``, ``“``) count everywhere.
+        """
         slot = self._count
         self._count += 1
         for w in words:
             self._words.setdefault(w, set()).add(slot)
+        self._joiners.append(frozenset(p[-1] for p in proclitics if p))
         return slot
 
     def freeze(self) -> None:
         automaton = ahocorasick.Automaton()
         for word, slots in self._words.items():
-            automaton.add_word(word, (len(word), tuple(sorted(slots))))
+            free = not word[:1].isalnum()
+            automaton.add_word(word, (len(word), tuple(sorted(slots)), free))
         if self._words:
             automaton.make_automaton()
         self._automaton = automaton
@@ -109,10 +117,19 @@ class Anchors:
         found: dict[int, list[int]] = {}
         order: list[tuple[int, int]] = []
         if self._words:
-            for end, (n, slots) in self._automaton.iter(view):
+            joiners = self._joiners
+            for end, (n, slots, free) in self._automaton.iter(view):
+                start = end - n + 1
+                if free or start == 0 or not view[start - 1].isalnum():
+                    for slot in slots:
+                        found.setdefault(slot, []).append(start)
+                        order.append((start, slot))
+                    continue
+                before = view[start - 1]  # a letter: only a proclitic may stand there
                 for slot in slots:
-                    found.setdefault(slot, []).append(end - n + 1)
-                    order.append((end - n + 1, slot))
+                    if before in joiners[slot]:
+                        found.setdefault(slot, []).append(start)
+                        order.append((start, slot))
             for starts in found.values():
                 starts.sort()
             order.sort()
@@ -131,12 +148,16 @@ class Phrases:
     __slots__ = ("_anchors", "lead", "pattern", "slot")
 
     def __init__(
-        self, pattern: re.Pattern[str], anchors: Anchors, words: set[str], lead: int
+        self,
+        pattern: re.Pattern[str],
+        anchors: Anchors,
+        words: set[str],
+        proclitics: tuple[str, ...] = (),
     ) -> None:
         self.pattern = pattern
-        self.lead = lead
+        self.lead = max((len(p) for p in proclitics), default=0)
         self._anchors = anchors
-        self.slot = anchors.add(words)
+        self.slot = anchors.add(words, proclitics)
 
     def start(self, view: str, lo: int, hi: int) -> int:
         """Where a match in ``[lo, hi)`` can start at the earliest; -1 when none can."""
@@ -148,17 +169,51 @@ class Phrases:
             return -1
         return max(lo, starts[i] - self.lead)
 
-    def finditer(self, view: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        at = self.start(view, lo, hi)
-        return iter(()) if at < 0 else self.pattern.finditer(view, at, hi)
+    def finditer(self, view: str, lo: int, hi: int) -> list[re.Match[str]]:
+        """The pattern's matches in ``[lo, hi)``, tried only at its anchors less ``lead``.
+
+        A match starts at most ``lead`` characters before an anchor it contains, so trying each
+        anchor's ``lead + 1`` possible starts, left to right and skipping what a match already
+        covered, finds exactly what ``pattern.finditer`` finds.
+        """
+        anchors = self._anchors
+        if view is not anchors._view:
+            anchors._scan(view)
+        starts = anchors._found.get(self.slot)
+        if not starts:
+            return []
+        i = bisect_left(starts, lo)
+        if i == len(starts) or starts[i] >= hi:
+            return []
+        j = bisect_left(starts, hi, i)
+        match = self.pattern.match
+        lead = self.lead
+        found = []
+        pos = lo  # nothing may start before this: the range's start, or a match's end
+        for a in starts[i:j]:
+            p = a - lead if a - lead > pos else pos
+            while p <= a:
+                m = match(view, p, hi)
+                if m is None:
+                    p += 1
+                    continue
+                found.append(m)
+                pos = m.end() if m.end() > p else p + 1
+                break
+            else:
+                pos = a + 1
+        return found
 
     def search(self, view: str, lo: int, hi: int) -> re.Match[str] | None:
-        at = self.start(view, lo, hi)
-        return None if at < 0 else self.pattern.search(view, at, hi)
+        found = self.finditer(view, lo, hi)
+        return found[0] if found else None
 
-    def findall(self, view: str, lo: int, hi: int) -> list[str]:
-        at = self.start(view, lo, hi)
-        return [] if at < 0 else self.pattern.findall(view, at, hi)
+    def findall(self, view: str, lo: int, hi: int) -> list[Any]:
+        groups = self.pattern.groups
+        return [
+            m.group() if groups == 0 else m.group(1) if groups == 1 else m.groups()
+            for m in self.finditer(view, lo, hi)
+        ]
 
 
 @dataclass(frozen=True)
@@ -245,7 +300,7 @@ def compile_phrases(
         _pattern(phrases, lang, proclitics, suffixes),
         anchors,
         {_anchor(key(p)) for p in phrases},
-        max((len(key(p)) for p in proclitics), default=0),
+        tuple(key(p) for p in proclitics),
     )
 
 
