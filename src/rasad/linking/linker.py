@@ -40,14 +40,17 @@ APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comm
 
 
 def _drop_nested(spans: list[Hit]) -> list[Hit]:
-    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    spans.sort(key=lambda s: (s.start, s.start - s.end))
     kept: list[Hit] = []
     open_: list[Hit] = []  # kept spans that may still contain what comes next
     for s in spans:
-        open_ = [k for k in open_ if k.end > s.start]
-        inside = [k for k in open_ if s.end <= k.end and (k.end - k.start) > (s.end - s.start)]
-        if any(_same_kind(k, s) for k in inside):
-            continue
+        if open_:
+            start, end = s.start, s.end
+            open_ = [k for k in open_ if k.end > start]
+            if any(
+                end <= k.end and k.end - k.start > end - start and _same_kind(k, s) for k in open_
+            ):
+                continue
         kept.append(s)
         open_.append(s)
     return kept
@@ -96,7 +99,7 @@ class Linker:
         lang: Lang = doc.lang or "en"
         view = doc.normalized
         text = doc.text
-        spans = _drop_nested(list(self.gazetteer.hits(view.text, text, view.span_to_orig, lang)))
+        spans = _drop_nested(self.gazetteer.hits(view.text, text, view.span_to_orig, lang))
         day = doc.publication.date.value if doc.publication.date else None
 
         # names first: which people and countries the article names, and how
@@ -123,13 +126,18 @@ class Linker:
                 ends.setdefault(p.end, []).append(p)
         person_spans = (starts, ends)
         known = full_names | set(named)
+        choices: dict[int, tuple[str | None, float, str]] = {}  # by id of the hit's group
+        to_orig = view.span_to_orig
         for s in spans:
-            span = view.span_to_orig(s.start, s.end)
+            span = to_orig(s.start, s.end)
             surface = text[span.start : span.end]
             offices = s.group.offices
             entities = s.group.entities
             if entities:
-                chosen, score, reason = self._choose(entities, full_names, day, home)
+                choice = choices.get(id(s.group))
+                if choice is None:
+                    choice = choices[id(s.group)] = self._choose(entities, full_names, day, home)
+                chosen, score, reason = choice
                 if chosen is not None:
                     links.append(Link(span, surface, chosen, "name", score, reason))
                     continue

@@ -22,18 +22,30 @@ from rasad.text.normalize import normalizer
 GAP = 3
 
 
-def _adjacent(span: Span, people: list[Link], text: str) -> Link | None:
-    for p in people:
-        if p.span.start < span.end and span.start < p.span.end:
-            continue  # inside the phrase (المالكي in ائتلاف المالكي): not the person it describes
-        gap = (
-            text[span.end : p.span.start]
-            if p.span.start >= span.end
-            else text[p.span.end : span.start]
-        )
-        if len(gap) <= GAP and not gap.strip(" ،,:؛\u200c"):
-            return p
-    return None
+class _People:
+    """The people an article names, found by where their mentions start and end."""
+
+    def __init__(self, people: list[Link]) -> None:
+        self.people = people
+        self.starts: dict[int, list[int]] = {}
+        self.ends: dict[int, list[int]] = {}
+        for i, p in enumerate(people):
+            self.starts.setdefault(p.span.start, []).append(i)
+            self.ends.setdefault(p.span.end, []).append(i)
+
+    def adjacent(self, span: Span, text: str) -> Link | None:
+        """The first person (in mention order) written next to ``span``: after it or before it,
+        across at most :data:`GAP` characters of space, comma or colon; ``None`` if none is."""
+        found = []
+        for at in range(span.end, span.end + GAP + 1):
+            for i in self.starts.get(at, ()):
+                if not text[span.end : at].strip(" ،,:؛\u200c"):
+                    found.append(i)
+        for at in range(span.start - GAP, span.start + 1):
+            for i in self.ends.get(at, ()):
+                if not text[at : span.start].strip(" ،,:؛\u200c"):
+                    found.append(i)
+        return self.people[min(found)] if found else None
 
 
 @cache
@@ -68,6 +80,7 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
         for link in links
         if link.kind == "name" and kb.entities[link.entity].type == "organization"
     ]
+    by_place = _People(people)
     out: list[Link] = []
     phrases: list[tuple[int, str, str]] = []  # (view start, noun key, person)
     unclaimed: list[tuple[Span, str, str]] = []  # role phrases no known person takes
@@ -86,7 +99,7 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
                 continue
             phrase = Span(view.to_orig(start), org.span.end)
             role = f"{english} {kb.entities[org.entity].name_en}"
-            person = _adjacent(phrase, people, text)
+            person = by_place.adjacent(phrase, text)
             if person is not None:
                 who, score, reason = person.entity, 0.85, f"role phrase next to the name: {role}"
             else:

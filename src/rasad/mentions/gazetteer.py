@@ -16,7 +16,6 @@ one word (``جنش مقاومت اسلامی`` for ``جنبش مقاومت اس�
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -73,9 +72,13 @@ class Group:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Hit:
-    """A match in the normalized view: ``[start, end)`` and what the alias names."""
+    """A match in the normalized view: ``[start, end)`` and what the alias names.
+
+    Not frozen: one is made for every match of every article, and a frozen dataclass's
+    constructor costs twice as much; nothing changes a hit once made.
+    """
 
     start: int
     end: int
@@ -200,17 +203,18 @@ class Gazetteer:
             self.automata[lang] = automaton
             self.size = max(self.size, len(index))
 
-    def hits(self, view: str, original: str, to_orig: object, lang: Lang) -> Iterator[Hit]:
+    def hits(self, view: str, original: str, to_orig: object, lang: Lang) -> list[Hit]:
         """Boundary-checked matches in ``view`` (the article's normalized text)."""
         lex = mention_lexicon(lang)
-        automaton = self.automata[lang]
+        proclitics, suffixes = lex.proclitics, lex.suffixes
         n = len(view)
         groups = self.groups
-        for last, (size, number, lead) in automaton.iter(view):
+        out = []
+        for last, (size, number, lead) in self.automata[lang].iter(view):
             start, end = last - size + 1, last + 1
-            if start and view[start - 1].isalpha() and not _left_ok(view, start, lex.proclitics):
+            if start and view[start - 1].isalpha() and not _left_ok(view, start, proclitics):
                 continue
-            if end < n and view[end].isalpha() and not _right_ok(view, end, n, lex.suffixes):
+            if end < n and view[end].isalpha() and not _right_ok(view, end, n, suffixes):
                 continue
             group = groups[number]
             if group.acronyms:
@@ -222,7 +226,8 @@ class Gazetteer:
                 if not kept:
                     continue
                 group = Group.of(kept)
-            yield Hit(start + lead, end, group, lead)
+            out.append(Hit(start + lead, end, group, lead))
+        return out
 
 
 def _lang_digest() -> str:
