@@ -19,7 +19,7 @@ from rasad import __version__
 from rasad.batch import Result, analyse, ingest, process
 from rasad.document import Failure
 from rasad.errors import RasadError
-from rasad.export.record import article_record
+from rasad.export.record import article_record, record_line
 from rasad.store import DEFAULT_URL, open_store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles"
@@ -122,7 +122,7 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
             if not sys.stderr.isatty():
                 click.echo(json.dumps({"failure": result.to_json()}, ensure_ascii=False), err=True)
             continue
-        out.write(json.dumps(article_record(result), ensure_ascii=False) + "\n")
+        out.write(record_line(result))
         n += 1
     out.flush()
     _summary("extract", {"articles": n}, failures, sys.stderr)

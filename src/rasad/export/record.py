@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from rasad.document import Document, Event, Statement
+
+
+def record_line(doc: Document) -> str:
+    """``doc``'s record as one line of JSON Lines (compact, UTF-8 text, newline-terminated)."""
+    return orjson.dumps(article_record(doc), option=orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def article_record(doc: Document) -> dict[str, Any]:
@@ -46,13 +53,14 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
 
     kb = default_kb()
     out: dict[str, dict[str, Any]] = {}
+    seen: dict[str, tuple[set[str], set[str]]] = {}  # surfaces and roles listed, per entity
     for link in doc.links:
         if link.kind == "pronoun":
             continue  # who a pronoun stands for is kept in the store, not listed as a surface
-        entity = kb.entities.get(link.entity)
-        new = doc.new_entities.get(link.entity)
         record = out.get(link.entity)
         if record is None:
+            entity = kb.entities.get(link.entity)
+            new = doc.new_entities.get(link.entity)
             record = out[link.entity] = {
                 "id": link.entity,
                 "name_en": entity.name_en if entity else new.name_en if new else None,
@@ -62,10 +70,14 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
                 "surfaces": [],
                 "mentions": [],
             }
-        if link.text not in record["surfaces"]:
+            seen[link.entity] = (set(), set())
+        surfaces, roles = seen[link.entity]
+        if link.text not in surfaces:
+            surfaces.add(link.text)
             record["surfaces"].append(link.text)
         role = kb.offices[link.office].title.get("en") if link.office else link.role
-        if role and role not in record["roles_in_text"]:
+        if role and role not in roles:
+            roles.add(role)
             record["roles_in_text"].append(role)
         record["mentions"].append(
             {
