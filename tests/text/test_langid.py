@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasad.text.langid import article_language, decide, detect, script_profile
@@ -132,6 +132,7 @@ _MIXED = st.lists(
 ).map("".join)
 
 
+@settings(max_examples=500)
 @given(_MIXED)
 def test_text_language_is_single_language_of_the_profile(text):
     from rasad.text.langid import single_language, text_language
@@ -139,6 +140,7 @@ def test_text_language_is_single_language_of_the_profile(text):
     assert text_language(text) == single_language(script_profile(text))
 
 
+@settings(max_examples=500)
 @given(_MIXED, st.integers(0, 80), st.integers(0, 80))
 def test_has_min_letters_is_the_letter_count_threshold(text, a, b):
     from rasad.text.langid import MIN_LETTERS, has_min_letters, letter_count

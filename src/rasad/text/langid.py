@@ -81,8 +81,6 @@ def letter_count(text: str) -> int:
     return len(data.translate(None, _NOT_ASCII_LETTER)) + block
 
 
-_LATIN = re.compile("[A-Za-z]")
-_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
 _ARABIC_LETTER = re.compile(  # what ``letter_count`` counts in the block: not _NOT_LETTERS
     "["
     + "".join(re.escape(chr(c)) for c in range(0x600, 0x700) if chr(c) not in _NOT_LETTERS)
@@ -107,16 +105,19 @@ def has_min_letters(text: str, start: int, end: int) -> bool:
 def text_language(text: str) -> Lang | None:
     """``single_language(script_profile(text))``, from presence tests that stop at the first hit.
 
-    Only whether each count is zero matters to ``single_language``; the counts are taken only
-    for a text whose Arabic-block characters are all digits or punctuation.
+    Only whether each count is zero matters to ``single_language``. Whether the text has
+    Arabic-block characters is a ``memchr`` for their UTF-8 lead bytes; the counts are taken
+    only for a text whose Arabic-block characters are all digits or punctuation.
     """
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)
+    data = text.encode("utf-8")
+    latin = bool(data.translate(None, _NOT_ASCII_LETTER))
+    if not (b"\xd8" in data or b"\xd9" in data or b"\xda" in data or b"\xdb" in data):
+        return "en" if latin else None
     if _ARABIC_LETTER.search(text) is None:
-        if _ARABIC_BLOCK.search(text) is not None:
-            return single_language(script_profile(text))
-        return "en" if _LATIN.search(text) is not None else None
-    if _LATIN.search(text) is not None:
+        return single_language(script_profile(text))
+    if latin:
         return None
     fa_only = "پ" in text or "چ" in text or "ژ" in text or "گ" in text
     teh = "ة" in text
