@@ -313,7 +313,7 @@ def explicit_mentions(
     for s, e, what in explicit_items(text, lang):
         if not start <= s < stop or what is None:
             continue
-        if offset.search(view.text, max(0, s - 40), s):
+        if offset.before(view.text, s):
             continue  # ``2 weeks from January 15``: an offset rasad does not resolve
         if len(what) == 3:
             if anchor is None:
@@ -361,7 +361,7 @@ def _read_tokens(
     while i < len(tokens):
         k, s, e = tokens[i]
         i += 1
-        if g.offset.search(view, max(0, s - 40), s):
+        if g.offset.before(view, s):
             continue  # ``two days before yesterday``: an offset rasad does not resolve
         if k in g.days or k in g.periods:
             if g.blocked.search(view, max(0, s - 16), s):
