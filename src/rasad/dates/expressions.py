@@ -425,31 +425,30 @@ class _Unsure(Exception):
 
 def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
     """Starts of the anchor entries (days, periods, weekdays) at a word edge: each one holds a
-    trigger at one of a few offsets (``RelativeGrammar.offsets``), checked with ``token``."""
+    trigger at one of a few offsets (``RelativeGrammar.offsets``), checked with ``token``. The
+    triggers are found in one Aho-Corasick pass over the view (Latin ones over its lowercased
+    copy)."""
     starts: set[int] = set()
-    firsts, anchors, match = g.firsts, g.anchors, g.token.match
-    hay, needles = v, g.triggers
+    firsts, anchors, match, offsets = g.firsts, g.anchors, g.token.match, g.offsets
+    hay, automaton = v, g.scan
     for phase in (0, 1):
         if phase:
-            if not g.latin_triggers:
+            if g.latin_scan is None:
                 break
-            hay, needles = v.lower(), g.latin_triggers
+            hay, automaton = v.lower(), g.latin_scan
             if len(hay) != len(v):
                 raise _Unsure
-        for nd in needles:
-            h = hay.find(nd)
-            if h == -1:
-                continue
-            offsets = g.offsets[nd]
-            while h != -1:
-                for o in offsets:
-                    p = h - o
-                    if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
-                        continue
-                    m = match(v, p)
-                    if m is not None and key(m.group()) in anchors:
-                        starts.add(p)
-                h = hay.find(nd, h + 1)
+        if automaton is None:
+            continue
+        for end, nd in automaton.iter(hay):
+            h = end - len(nd) + 1
+            for o in offsets[nd]:
+                p = h - o
+                if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
+                    continue
+                m = match(v, p)
+                if m is not None and key(m.group()) in anchors:
+                    starts.add(p)
     return sorted(starts)
 
 

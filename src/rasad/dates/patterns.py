@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 from rasad.document import Calendar, Lang
 from rasad.errors import Code, DataError
 
@@ -149,6 +151,8 @@ class RelativeGrammar:
     offset: OffsetGuard  # before a date: ``N <unit> <link> `` (an offset, not resolved)
     plain: bool  # every entry is letters and spaces (what the fast path assumes)
     tails: frozenset[str]  # last two letters of every word of every entry, lowercase
+    scan: Any  # ``triggers`` in one Aho-Corasick automaton (None when there are none)
+    latin_scan: Any  # ``latin_triggers`` likewise, for the lowercased view
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +339,20 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
         tails=frozenset(part[-2:] for w in map(fold_word, words) for part in w.split(" ")),
         event=re.compile(rf"[\s,،]{{1,3}}{event}{RB}"),
         offset=offset_guard(langs),
+        scan=_automaton(t for t in found if not t.isascii()),
+        latin_scan=_automaton(t for t in found if t.isascii()),
     )
+
+
+def _automaton(needles: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton whose matches give each needle (None when there is none)."""
+    automaton = ahocorasick.Automaton()
+    for nd in needles:
+        automaton.add_word(nd, nd)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _offsets(found: Iterable[str], anchors: Iterable[str]) -> dict[str, tuple[int, ...]]:
