@@ -135,6 +135,24 @@ def test_glob_dedupe_and_missing(tmp_path: Path) -> None:
     assert [getattr(r, "code", None) for r in results][-2:] == ["E001", "E001"]
 
 
+def test_real_path_resolves_like_os_realpath(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasad.ingest.sources import _real_path
+
+    _tree(tmp_path)
+    os.symlink(tmp_path / "a.txt", tmp_path / "b" / "to-a.txt")  # a file symlink
+    os.symlink(tmp_path / "b", tmp_path / "linked")  # a directory symlink
+    os.symlink("../a.txt", tmp_path / "b" / "up.txt")  # relative target
+    monkeypatch.chdir(tmp_path / "b")
+    names = ["2.txt", "./2.txt", "../a.txt", "to-a.txt", "up.txt", "../linked/10.txt"]
+    names += [str(tmp_path / n) for n in ("a.txt", "linked/2.txt", "linked/to-a.txt", "b//2.txt")]
+    names += [str(tmp_path / "linked" / ".." / "a.txt"), str(tmp_path / "b" / ".." / "a.txt")]
+    real_dirs: dict[str, str] = {}
+    for _ in range(2):  # the second time from the cache of resolved directories
+        assert [_real_path(n, real_dirs) for n in names] == [os.path.realpath(n) for n in names]
+
+
 def test_stdin_named_twice_is_read_once() -> None:
     stream = io.BytesIO(FA.encode("utf-8"))
     results = list(read_inputs(["-", "-"], stdin=stream))

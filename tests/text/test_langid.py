@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasad.text.langid import article_language, decide, detect, script_profile
 
@@ -120,3 +122,36 @@ def test_single_language_needs_one_script():
     assert single_language(script_profile("المرحلة المقبلة")) == "ar"
     assert single_language(script_profile("گفت‌وگوی تلفنی with English")) is None
     assert single_language(script_profile("گفتوگو و المرحلة")) is None
+
+
+# Latin, Persian-only and Arabic-only letters, shared letters, digits and punctuation of the
+# Arabic block, a URL's pieces and odd spaces: every branch of the presence tests
+_MIXED = st.lists(
+    st.sampled_from([*"aZ یکيكىةپچژگبن۱٢،؟ـ٪\u200c\u00a0\n.:/", " ", "http://x.y ", "www."]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_MIXED)
+def test_text_language_is_single_language_of_the_profile(text):
+    from rasad.text.langid import single_language, text_language
+
+    assert text_language(text) == single_language(script_profile(text))
+
+
+@settings(max_examples=500)
+@given(_MIXED, st.integers(0, 80), st.integers(0, 80))
+def test_has_min_letters_is_the_letter_count_threshold(text, a, b):
+    from rasad.text.langid import MIN_LETTERS, has_min_letters, letter_count
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert has_min_letters(text, start, end) == (letter_count(text[start:end]) >= MIN_LETTERS)
+
+
+def test_has_min_letters_counts_a_long_run_of_arabic_digits():
+    from rasad.text.langid import has_min_letters, letter_count
+
+    digits = "۱۲۳۴ " * 15  # 60 block characters, no letter: letter_count does not subtract them
+    assert letter_count(digits) >= 12
+    assert has_min_letters(digits, 0, len(digits))

@@ -313,7 +313,7 @@ def explicit_mentions(
     for s, e, what in explicit_items(text, lang):
         if not start <= s < stop or what is None:
             continue
-        if offset.search(view.text, max(0, s - 40), s):
+        if offset.before(view.text, s):
             continue  # ``2 weeks from January 15``: an offset rasad does not resolve
         if len(what) == 3:
             if anchor is None:
@@ -361,7 +361,7 @@ def _read_tokens(
     while i < len(tokens):
         k, s, e = tokens[i]
         i += 1
-        if g.offset.search(view, max(0, s - 40), s):
+        if g.offset.before(view, s):
             continue  # ``two days before yesterday``: an offset rasad does not resolve
         if k in g.days or k in g.periods:
             if g.blocked.search(view, max(0, s - 16), s):
@@ -425,31 +425,30 @@ class _Unsure(Exception):
 
 def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
     """Starts of the anchor entries (days, periods, weekdays) at a word edge: each one holds a
-    trigger at one of a few offsets (``RelativeGrammar.offsets``), checked with ``token``."""
+    trigger at one of a few offsets (``RelativeGrammar.offsets``), checked with ``token``. The
+    triggers are found in one Aho-Corasick pass over the view (Latin ones over its lowercased
+    copy)."""
     starts: set[int] = set()
-    firsts, anchors, match = g.firsts, g.anchors, g.token.match
-    hay, needles = v, g.triggers
+    firsts, anchors, match, offsets = g.firsts, g.anchors, g.token.match, g.offsets
+    hay, automaton = v, g.scan
     for phase in (0, 1):
         if phase:
-            if not g.latin_triggers:
+            if g.latin_scan is None:
                 break
-            hay, needles = v.lower(), g.latin_triggers
+            hay, automaton = v.lower(), g.latin_scan
             if len(hay) != len(v):
                 raise _Unsure
-        for nd in needles:
-            h = hay.find(nd)
-            if h == -1:
-                continue
-            offsets = g.offsets[nd]
-            while h != -1:
-                for o in offsets:
-                    p = h - o
-                    if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
-                        continue
-                    m = match(v, p)
-                    if m is not None and key(m.group()) in anchors:
-                        starts.add(p)
-                h = hay.find(nd, h + 1)
+        if automaton is None:
+            continue
+        for end, nd in automaton.iter(hay):
+            h = end - len(nd) + 1
+            for o in offsets[nd]:
+                p = h - o
+                if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
+                    continue
+                m = match(v, p)
+                if m is not None and key(m.group()) in anchors:
+                    starts.add(p)
     return sorted(starts)
 
 

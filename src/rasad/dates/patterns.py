@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 from rasad.document import Calendar, Lang
 from rasad.errors import Code, DataError
 
@@ -123,7 +125,7 @@ class ExplicitGrammar:
     day_links: tuple[str, ...]  # `` of ``, `` من ``: where ``ordinal_led`` runs without digits
     month_at: re.Pattern[str]  # a month name and its right word edge, for ``match``
     ordinal_noun: re.Pattern[str]  # ``الأسبوع ``/``هفته `` right before an ordinal: no day
-    offset: re.Pattern[str]  # ``two days before ``: what makes the next date an offset
+    offset: OffsetGuard  # ``two days before ``: what makes the next date an offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +148,11 @@ class RelativeGrammar:
     firsts: frozenset[str]  # characters an entry may start with
     span: int  # the most characters one entry can cover in a text (two per space)
     event: re.Pattern[str]  # after a day word: relative to an event (``اليوم التالي``)
-    offset: re.Pattern[str]  # before a date: ``N <unit> <link> `` (an offset, not resolved)
+    offset: OffsetGuard  # before a date: ``N <unit> <link> `` (an offset, not resolved)
     plain: bool  # every entry is letters and spaces (what the fast path assumes)
     tails: frozenset[str]  # last two letters of every word of every entry, lowercase
+    scan: Any  # ``triggers`` in one Aho-Corasick automaton (None when there are none)
+    latin_scan: Any  # ``latin_triggers`` likewise, for the lowercased view
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +185,44 @@ CURRENCY = "$€£¥₹₽﷼"
 NOT_MONEY = rf"(?<![{CURRENCY}])(?<![{CURRENCY}]\s)"  # a day never follows a currency sign
 
 
+OFFSET_REACH = 40  # how far before a date ``N <unit> <link> `` is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetGuard:
+    """``N <unit> <link> `` ending right before a date (``two days before ``, ``سه هفته پس از ``):
+    the date is an offset from it, which rasad does not resolve (no mention).
+
+    ``regex`` (ending in ``\\Z``) is searched in the ``OFFSET_REACH`` characters before the date,
+    but only when they end, less one to three whitespace characters, in the last two characters
+    of a link (``tails``, lowercase): no match can end otherwise. ``tails`` is None when a link's
+    last word is a single character (then the regex always runs).
+    """
+
+    regex: re.Pattern[str]
+    tails: frozenset[str] | None
+
+    def before(self, view: str, s: int) -> bool:
+        """True when an offset phrase ends at view offset ``s``."""
+        if self.tails is not None:
+            e = s
+            while e > 0 and s - e < 3 and view[e - 1].isspace():
+                e -= 1
+            if e == s or view[max(0, e - 2) : e].lower() not in self.tails:
+                return False
+        return self.regex.search(view, max(0, s - OFFSET_REACH), s) is not None
+
+
 @lru_cache(maxsize=8)
-def offset_guard(langs: tuple[Lang, ...]) -> re.Pattern[str]:
-    """``N <unit> <link> `` ending where it is searched (``two days before ``, ``سه هفته پس از ``):
-    the date after it is an offset from it, which rasad does not resolve (no mention)."""
+def offset_guard(langs: tuple[Lang, ...]) -> OffsetGuard:
+    """The offset guard of ``langs``' lexicons (see ``OffsetGuard``)."""
     lexicons = load_lexicons(langs)
     units = trie(s for lex in lexicons for s in lex.offset_units)
-    links = trie(s for lex in lexicons for s in lex.offset_links)
-    return re.compile(rf"{LB}{units}\s{{1,2}}{links}\s{{1,3}}\Z")
+    link_words = [s for lex in lexicons for s in lex.offset_links]
+    links = trie(link_words)
+    lasts = {fold_word(w).split(" ")[-1] for w in link_words}
+    tails = frozenset(w[-2:] for w in lasts) if all(len(w) >= 2 for w in lasts) else None
+    return OffsetGuard(re.compile(rf"{LB}{units}\s{{1,2}}{links}\s{{1,3}}\Z"), tails)
 
 
 @lru_cache(maxsize=8)
@@ -305,7 +339,20 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
         tails=frozenset(part[-2:] for w in map(fold_word, words) for part in w.split(" ")),
         event=re.compile(rf"[\s,،]{{1,3}}{event}{RB}"),
         offset=offset_guard(langs),
+        scan=_automaton(t for t in found if not t.isascii()),
+        latin_scan=_automaton(t for t in found if t.isascii()),
     )
+
+
+def _automaton(needles: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton whose matches give each needle (None when there is none)."""
+    automaton = ahocorasick.Automaton()
+    for nd in needles:
+        automaton.add_word(nd, nd)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _offsets(found: Iterable[str], anchors: Iterable[str]) -> dict[str, tuple[int, ...]]:

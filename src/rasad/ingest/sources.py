@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -73,10 +74,10 @@ def _expand_one(item: str) -> Iterator[Source | ReadFailure]:
         yield Source("stdin", STDIN)
     elif is_url(item):
         yield Source("url", item)
-    elif os.path.isdir(item):
+    elif (mode := _mode(item)) is not None and stat.S_ISDIR(mode):
         for path in _walk(item):
             yield Source("file", path)
-    elif os.path.exists(item):
+    elif mode is not None:
         yield Source("file", item)
     elif any(ch in item for ch in "*?["):
         matches = sorted(glob.glob(item, recursive=True))
@@ -91,13 +92,34 @@ def _expand_one(item: str) -> Iterator[Source | ReadFailure]:
         yield ReadFailure.of(Code.E001, file=os.path.basename(item) or item, path=item)
 
 
+def _mode(path: str) -> int | None:
+    """``st_mode`` of ``path`` (symlinks followed), None where ``os.path.exists`` is False."""
+    try:
+        return os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+
+
+def _real_path(path: str, real_dirs: dict[str, str]) -> str:
+    """``os.path.realpath(path)`` for a file, resolving each directory once (``real_dirs``):
+    a name that is not itself a symlink resolves to its resolved directory joined with it."""
+    head, tail = os.path.split(path)
+    if tail in ("", os.curdir, os.pardir) or os.path.islink(path):
+        return os.path.realpath(path)
+    real = real_dirs.get(head)
+    if real is None:
+        real = real_dirs[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real, tail)
+
+
 def expand_inputs(inputs: Sequence[str]) -> Iterator[Source | ReadFailure]:
     """The sources named by ``inputs``, in order, each once (see module doc)."""
     seen: set[str] = set()
+    real_dirs: dict[str, str] = {}
     for item in inputs:
         for source in _expand_one(item):
             if isinstance(source, Source):
-                key = os.path.realpath(source.path) if source.kind == "file" else source.path
+                key = _real_path(source.path, real_dirs) if source.kind == "file" else source.path
                 if key in seen:
                     continue
                 seen.add(key)

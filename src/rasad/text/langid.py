@@ -81,6 +81,53 @@ def letter_count(text: str) -> int:
     return len(data.translate(None, _NOT_ASCII_LETTER)) + block
 
 
+_ARABIC_LETTER = re.compile(  # what ``letter_count`` counts in the block: not _NOT_LETTERS
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0x600, 0x700) if chr(c) not in _NOT_LETTERS)
+    + "]"
+)
+_LETTER = "A-Za-z" + _ARABIC_LETTER.pattern[1:-1]
+_MIN_LETTERS = re.compile(f"(?:[^{_LETTER}]*[{_LETTER}]){{{MIN_LETTERS}}}")
+
+
+def has_min_letters(text: str, start: int, end: int) -> bool:
+    """``letter_count(text[start:end]) >= MIN_LETTERS``, reading only as far as it must.
+
+    The pattern finds ``MIN_LETTERS`` letters (ASCII letters and Arabic-block characters outside
+    ``_NOT_LETTERS``) from ``start``; ``letter_count`` never counts fewer than that. When it
+    fails, only ``letter_count`` knows (it counts every block character of a text with many).
+    """
+    if _MIN_LETTERS.match(text, start, end) is not None:
+        return True
+    return letter_count(text[start:end]) >= MIN_LETTERS
+
+
+def text_language(text: str) -> Lang | None:
+    """``single_language(script_profile(text))``, from presence tests that stop at the first hit.
+
+    Only whether each count is zero matters to ``single_language``. Whether the text has
+    Arabic-block characters is a ``memchr`` for their UTF-8 lead bytes; the counts are taken
+    only for a text whose Arabic-block characters are all digits or punctuation.
+    """
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    data = text.encode("utf-8")
+    latin = bool(data.translate(None, _NOT_ASCII_LETTER))
+    if not (b"\xd8" in data or b"\xd9" in data or b"\xda" in data or b"\xdb" in data):
+        return "en" if latin else None
+    if _ARABIC_LETTER.search(text) is None:
+        return single_language(script_profile(text))
+    if latin:
+        return None
+    fa_only = "پ" in text or "چ" in text or "ژ" in text or "گ" in text
+    teh = "ة" in text
+    if fa_only and not (teh or "ي" in text or "ك" in text or "ى" in text):
+        return "fa"
+    if teh and not fa_only and "ی" not in text and "ک" not in text:
+        return "ar"
+    return None
+
+
 def single_language(p: ScriptProfile) -> Lang | None:
     """The language of every paragraph of a text whose letters belong to one language only.
 

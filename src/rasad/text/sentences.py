@@ -92,8 +92,7 @@ def sentences(text: str, paras: list[Span], profile: TextProfile) -> list[Span]:
         return []
     stops = []
     for pos, end in _stops(text, paras[0].start, paras[-1].end, profile.sentence_end):
-        line_start = text.rfind("\n", 0, pos) + 1
-        if not _is_false_stop(text, line_start, pos, profile):
+        if text[pos] != "." or not _is_false_stop(text, text.rfind("\n", 0, pos) + 1, pos, profile):
             stops.append(end)
     out: list[Span] = []
     i = 0
@@ -103,18 +102,17 @@ def sentences(text: str, paras: list[Span], profile: TextProfile) -> list[Span]:
             i += 1
         while i < len(stops) and stops[i] <= para.end:
             end = stops[i]
-            if text[start:end].strip():
-                out.append(_trim(text, start, end))
+            _add_trimmed(out, text, start, end)
             start = end
             i += 1
-        if text[start : para.end].strip():
-            out.append(_trim(text, start, para.end))
+        _add_trimmed(out, text, start, para.end)
     return out
 
 
-def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+def _add_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]``'s span without surrounding whitespace, unless it is blank."""
+    piece = text[start:end]
+    core = piece.strip()
+    if core:
+        s = start + len(piece) - len(piece.lstrip())
+        out.append(Span(s, s + len(core)))

@@ -9,9 +9,9 @@ from rasad.text.langid import (
     MIN_LETTERS,
     article_language,
     detect,
-    letter_count,
+    has_min_letters,
     script_profile,
-    single_language,
+    text_language,
 )
 from rasad.text.layout import find_source, find_title
 from rasad.text.profile import text_profile
@@ -48,21 +48,23 @@ class TextStage:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         spans = paragraphs(text, body_start(doc))
-        weights: list[tuple[Lang | None, int]] = []
         langs: list[Lang | None] = []
-        whole = single_language(script_profile(text[spans[0].start :])) if spans else None
-        for span in spans:
-            chunk = text[span.start : span.end]
-            if whole is not None:
-                letters = letter_count(chunk)
-                lang = whole if letters >= MIN_LETTERS else None
-            else:
+        whole = text_language(text[spans[0].start :]) if spans else None
+        if whole is not None:
+            # one language for every paragraph with enough letters: it is the article's
+            # language if any paragraph has them (how many letters each has does not matter)
+            langs = [whole if has_min_letters(text, s.start, s.end) else None for s in spans]
+            doc.lang = whole if whole in langs else None
+        else:
+            weights: list[tuple[Lang | None, int]] = []
+            for span in spans:
+                chunk = text[span.start : span.end]
                 profile = script_profile(chunk)
                 letters = profile.latin + profile.arabic
                 lang = detect(chunk, profile) if letters >= MIN_LETTERS else None
-            langs.append(lang)
-            weights.append((lang, letters))
-        doc.lang = article_language(weights)
+                langs.append(lang)
+                weights.append((lang, letters))
+            doc.lang = article_language(weights)
         if doc.lang is None and text.strip():
             doc.lang = detect(text)
         doc.paragraphs = [Paragraph(s, lang) for s, lang in zip(spans, langs, strict=True)]
