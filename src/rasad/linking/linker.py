@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 
 from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
@@ -40,19 +41,27 @@ APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comm
 
 
 def _drop_nested(spans: list[Hit]) -> list[Hit]:
-    spans.sort(key=lambda s: (s.start, s.start - s.end))
+    # by start, the longest first: two stable sorts on plain attributes
+    spans.sort(key=attrgetter("end"), reverse=True)
+    spans.sort(key=attrgetter("start"))
     kept: list[Hit] = []
     open_: list[Hit] = []  # kept spans that may still contain what comes next
+    reach = -1  # no span of ``open_`` ends after this
     for s in spans:
-        if open_:
-            start, end = s.start, s.end
+        start = s.start
+        if reach > start:
+            end = s.end
             open_ = [k for k in open_ if k.end > start]
             if any(
                 end <= k.end and k.end - k.start > end - start and _same_kind(k, s) for k in open_
             ):
                 continue
+        else:
+            open_ = []
         kept.append(s)
         open_.append(s)
+        if s.end > reach:
+            reach = s.end
     return kept
 
 
@@ -94,6 +103,18 @@ class Linker:
     def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> None:
         self.kb = kb
         self.gazetteer = gazetteer or Gazetteer.for_kb(kb)
+        self._holders = lru_cache(maxsize=8192)(self._office_holders)
+
+    def _office_holders(self, office: str, day: str | None) -> tuple[list[str], list[str]]:
+        """Who held ``office`` on ``day``, and those of them not acting (memoized per linker:
+        the knowledge base does not change under it, and articles share offices and days)."""
+        holders = self.kb.holders_on(office, day)
+        if day is None:
+            return holders, []
+        regular = [
+            h for h, r in self.kb.holders.get(office, []) if r.valid_on(day) and not r.acting
+        ]
+        return holders, regular
 
     def link(self, doc: Document) -> list[Link]:
         lang: Lang = doc.lang or "en"
@@ -205,13 +226,14 @@ class Linker:
         starts, ends = person_spans
         end = s.end + _former_tail(view, s.end, lang)
         for k in range(APPOSITION_GAP + 1):
-            after = [(p, view[end : p.start]) for p in starts.get(end + k, ())]
-            before = [(p, view[p.end : s.start]) for p in ends.get(s.start - k, ())]
-            for p, gap in after + before:
+            nearby = [(p, view[end : p.start]) for p in starts.get(end + k, ())]  # after the title
+            if s.start - k in ends:  # before it
+                nearby.extend((p, view[p.end : s.start]) for p in ends[s.start - k])
+            for p, gap in nearby:
                 ids = {t.id for t in p.group.targets}
                 if not gap.strip(" ،,:؛") and len(ids) == 1:
                     return next(iter(ids)), 0.95, "apposition: title next to the name"
-        holders = self.kb.holders_on(office.id, day)
+        holders, regular = self._holders(office.id, day)
         if day is None:
             in_text = [h for h in dict.fromkeys(holders) if h in named]
             if len(in_text) == 1:
@@ -222,9 +244,6 @@ class Linker:
         in_text = [h for h in holders if h in named]
         if len(set(in_text)) == 1:
             return in_text[0], 0.95, f"held the office on {day}, named in the article"
-        regular = [
-            h for h, r in self.kb.holders.get(office.id, []) if r.valid_on(day) and not r.acting
-        ]
         pool = sorted(set(regular or holders))
         if len(pool) == 1:
             return pool[0], 0.9, f"held the office on {day}"
