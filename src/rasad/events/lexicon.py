@@ -200,8 +200,9 @@ class Phrases:
                 found.append(m)
                 pos = m.end() if m.end() > p else p + 1
                 break
-            else:
-                pos = a + 1
+            else:  # no match from this anchor (or it lies inside the last match)
+                if a + 1 > pos:
+                    pos = a + 1
         return found
 
     def search(self, view: str, lo: int, hi: int) -> re.Match[str] | None:
