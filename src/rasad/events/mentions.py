@@ -8,7 +8,10 @@ inside ``مشاور رهبری جمهوری اسلامی ایران`` is part of
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rasad.document import Document
 from rasad.kb.loader import KnowledgeBase
@@ -34,21 +37,25 @@ def entity_type(doc: Document, kb: KnowledgeBase, entity: str) -> str:
 def actors(doc: Document, kb: KnowledgeBase) -> list[Actor]:
     """One actor per mentioned place, in text order, nested mentions of others dropped."""
     view = doc.normalized
-    spans = sorted(
-        ((link.span.start, link.span.end, link) for link in doc.links),
-        key=lambda t: (t[0], -(t[1] - t[0])),
-    )
+    spans = [(link.span.start, link.span.end, link) for link in doc.links]
+    spans.sort(key=itemgetter(1), reverse=True)  # by start, the longest first: two stable sorts
+    spans.sort(key=itemgetter(0))
     kept: list[tuple[int, int, str, str]] = []
     open_: list[tuple[int, int, str, str]] = []  # kept spans that reach past the current start
+    reach = -1  # no span of ``open_`` ends after this
     for start, end, link in spans:
         # spans come by start, so every kept one starts at or before this one
-        open_ = [k for k in open_ if k[1] > start]
-        if any(end <= e and (e - s) > (end - start) for s, e, _, _ in open_):
-            continue
-        if any(end <= e and ent == link.entity for _, e, ent, _ in open_):
-            continue
+        if reach > start:
+            open_ = [k for k in open_ if k[1] > start]
+            if any(end <= e and (e - s) > (end - start) for s, e, _, _ in open_):
+                continue
+            if any(end <= e and ent == link.entity for _, e, ent, _ in open_):
+                continue
+        else:
+            open_ = []
         kept.append((start, end, link.entity, link.kind))
         open_.append(kept[-1])
+        reach = max(reach, end)
     out = []
     for start, end, entity, kind in kept:
         out.append(
@@ -72,10 +79,22 @@ def country_of(kb: KnowledgeBase, entity: str) -> str | None:
 
 def clause_bounds(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause around ``pos`` within ``[lo, hi)``: between commas, colons and quote marks."""
-    left = max((view.rfind(c, lo, pos) for c in _BREAKS), default=-1)
-    start = lo if left < 0 else left + 1
-    rights = [i for i in (view.find(c, pos, hi) for c in _BREAKS) if i >= 0]
-    return start, min(rights) if rights else hi
+    breaks = _breaks(view)
+    i = bisect_left(breaks, pos)  # the last break before ``pos`` is i - 1, the first after i
+    start = breaks[i - 1] + 1 if i and breaks[i - 1] >= lo else lo
+    end = breaks[i] if i < len(breaks) and breaks[i] < hi else hi
+    return start, end
 
 
 _BREAKS = '،,؛;:«»“”"()'
+_BREAK = re.compile("[" + re.escape(_BREAKS) + "]")
+_last: list[tuple[str, list[int]]] = [("", [])]
+
+
+def _breaks(view: str) -> list[int]:
+    """Offsets of the clause breaks in ``view``, kept for the last view asked about."""
+    seen, found = _last[0]
+    if seen is not view:
+        found = [m.start() for m in _BREAK.finditer(view)]
+        _last[0] = (view, found)
+    return found
