@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from rasad.document import DateMention, DateValue, Document, Event, Span
 from rasad.events.lexicon import EventLexicon, Phrases, Trigger, event_lexicon
-from rasad.events.mentions import Actor, actors, clause_bounds, country_of
+from rasad.events.mentions import Actor, Cast, actors, clause_bounds, country_of
 from rasad.kb.loader import KnowledgeBase
 
 MODE_RANK = {"phone": 4, "multilateral": 3, "third-party": 2, "visit": 1, None: 0}
@@ -120,12 +120,13 @@ class EventExtractor:
         for sent in doc.sentences:
             overlaps = title is not None and sent.start < title.end and title.start < sent.end
             (heads if overlaps else body).append(sent)
+        cast = Cast(people)
         raws: list[_Raw] = []
         for sent in body:
-            raws.extend(self._sentence(doc, lex, view, people, dates, sent))
+            raws.extend(self._sentence(doc, lex, view, cast, dates, sent))
         events = _merge(self._resolve(doc, raws))
         for sent in heads:
-            for raw in self._sentence(doc, lex, view, people, [], sent):
+            for raw in self._sentence(doc, lex, view, cast, [], sent):
                 ev = raw.event
                 if not any(e.type == ev.type and e.participants == ev.participants for e in events):
                     events.extend(self._resolve(doc, [raw]))
@@ -138,7 +139,7 @@ class EventExtractor:
         doc: Document,
         lex: EventLexicon,
         view: str,
-        people: list[Actor],
+        cast: Cast,
         dates: list[DateMention],
         sent: Span,
     ) -> list[_Raw]:
@@ -147,7 +148,7 @@ class EventExtractor:
         hits = _hits(lex, view, lo, hi)
         if not hits:
             return []
-        here = self._participants_only(lex, view, [a for a in people if lo <= a.start < hi], lo, hi)
+        here = self._participants_only(lex, view, cast.within(lo, hi), lo, hi)
         out: list[_Raw] = []
         for hit in hits:
             if _ends_at(lex.cues["anaphora"], view, max(lo, hit.start - 30), hit.start):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from rasad.document import Document
 from rasad.kb.loader import KnowledgeBase
@@ -65,6 +65,21 @@ def actors(doc: Document, kb: KnowledgeBase) -> list[Actor]:
         )
     out.sort(key=lambda a: a.start)
     return out
+
+
+class Cast:
+    """An article's actors in text order, looked up by where they start."""
+
+    __slots__ = ("_starts", "actors")
+
+    def __init__(self, people: list[Actor]) -> None:
+        self.actors = sorted(people, key=attrgetter("start"))
+        self._starts = [a.start for a in self.actors]
+
+    def within(self, lo: int, hi: int) -> list[Actor]:
+        """The actors starting in ``[lo, hi)``, in text order."""
+        i = bisect_left(self._starts, lo)
+        return self.actors[i : bisect_left(self._starts, hi, i)]
 
 
 def country_of(kb: KnowledgeBase, entity: str) -> str | None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from rasad.document import Document, Statement
 from rasad.events.lexicon import SpeechLexicon, event_lexicon, speech_lexicon
-from rasad.events.mentions import Actor, actors, country_of
+from rasad.events.mentions import Actor, Cast, actors, country_of
 from rasad.kb.loader import KnowledgeBase
 
 STANCE = {
@@ -55,6 +55,7 @@ class StatementExtractor:
         view = nt.text
         if people is None:
             people = actors(doc, self.kb)
+        cast = Cast(people)
         title = doc.title_span
         last: str | None = None
         out: list[Statement] = []
@@ -63,7 +64,7 @@ class StatementExtractor:
                 continue
             lo, hi = nt.to_norm(sent.start), nt.to_norm(sent.end)
             cues = self._cues(lex, view, lo, hi)
-            here = [a for a in people if lo <= a.start < hi]
+            here = cast.within(lo, hi)
             if not cues:
                 first = next((a for a in here if a.type == "person" and a.kind != "pronoun"), None)
                 if first is not None and len(view[lo : first.start].strip(_TRIM).split()) < 2:
