@@ -26,6 +26,9 @@ def _pattern(lang: Lang) -> re.Pattern[str]:
 
 
 def pronoun_links(text: str, links: list[Link], kb: KnowledgeBase, lang: Lang) -> list[Link]:
+    pronouns = list(_pattern(lang).finditer(text))
+    if not pronouns:
+        return []
     people = sorted(
         (
             link
@@ -39,7 +42,7 @@ def pronoun_links(text: str, links: list[Link], kb: KnowledgeBase, lang: Lang) -
         return []
     ends = [p.span.end for p in people]
     out = []
-    for m in _pattern(lang).finditer(text):
+    for m in pronouns:
         i = bisect_left(ends, m.start() + 1) - 1
         if i < 0:
             continue

@@ -70,23 +70,22 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
     view = doc.normalized
     text = doc.text
     nouns = _nouns(lang)
-    people = [
-        link
-        for link in links
-        if link.kind in ("name", "honorific") and kb.entities[link.entity].type == "person"
-    ]
-    orgs = [
-        link
-        for link in links
-        if link.kind == "name" and kb.entities[link.entity].type == "organization"
-    ]
+    people: list[Link] = []
+    orgs: list[Link] = []
+    for link in links:
+        if link.kind == "name" or link.kind == "honorific":
+            etype = kb.entities[link.entity].type
+            if etype == "person":
+                people.append(link)
+            elif etype == "organization" and link.kind == "name":
+                orgs.append(link)
     by_place = _People(people)
     out: list[Link] = []
     phrases: list[tuple[int, str, str]] = []  # (view start, noun key, person)
     unclaimed: list[tuple[Span, str, str]] = []  # role phrases no known person takes
     for org in orgs:
         vs = view.to_norm(org.span.start)
-        if lang == "en" and view.text[:vs].endswith(" the "):
+        if lang == "en" and view.text.endswith(" the ", 0, vs):
             vs -= len("the ")  # leader of the State of Law Coalition
         for key, english in nouns:
             start = vs - len(key)
