@@ -27,7 +27,7 @@ def read_cached(path: Path, kind: type[T]) -> T | None:
     try:
         with path.open("rb") as f:
             value = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except Exception:  # a cache written by another version, or damaged: rebuild it
         return None
     return value if isinstance(value, kind) else None
 

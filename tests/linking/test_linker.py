@@ -231,16 +231,26 @@ def test_pronouns_are_not_surfaces():
 
 def test_the_alias_index_is_cached_per_knowledge_base(tmp_path, monkeypatch):
     from rasad.kb.loader import load_kb
-    from rasad.mentions.gazetteer import Gazetteer
+    from rasad.mentions.gazetteer import CACHE_FORMAT, Gazetteer
 
     monkeypatch.setenv("RASAD_CACHE", str(tmp_path))
     kb = load_kb(Path(__file__).with_name("mini_kb.yaml"))
     built = Gazetteer.for_kb(kb)
     (cached_file,) = tmp_path.rglob("gazetteer-*.pickle")
     again = Gazetteer.for_kb(kb)
-    assert again is not built and again.groups == built.groups
+    assert again is not built and again.groups == [None] * len(built.groups)  # built when met
+    assert [again.group(i) for i in range(len(built.groups))] == built.groups
     view = "نوری مالکی و الرئيس الإيراني"
     assert [h.group for h in again.hits(view, view, None, "fa")] == [
         h.group for h in built.hits(view, view, None, "fa")
     ]
-    assert cached_file.name.startswith(f"gazetteer-{kb.digest}-")
+    assert cached_file.name.startswith(f"gazetteer-{CACHE_FORMAT}-{kb.digest}-")
+
+
+def test_a_cache_from_another_version_is_rebuilt_not_fatal(tmp_path, monkeypatch):
+    from rasad.cache import read_cached
+    from rasad.mentions.gazetteer import Gazetteer
+
+    path = tmp_path / "gazetteer-old.pickle"
+    path.write_bytes(b"\x80\x05garbage")
+    assert read_cached(path, Gazetteer) is None
