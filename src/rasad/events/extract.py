@@ -113,7 +113,12 @@ class EventExtractor:
         if people is None:
             people = actors(doc, self.kb)
         pub = doc.publication.span
-        dates = [d for d in doc.dates if pub is None or not pub.start <= d.span.start < pub.end]
+        nt = doc.normalized
+        dates = [  # each with where it starts in the view
+            (nt.to_norm(d.span.start), d)
+            for d in doc.dates
+            if pub is None or not pub.start <= d.span.start < pub.end
+        ]
         title = doc.title_span
         body: list[Span] = []
         heads: list[Span] = []
@@ -140,7 +145,7 @@ class EventExtractor:
         lex: EventLexicon,
         view: str,
         cast: Cast,
-        dates: list[DateMention],
+        dates: list[tuple[int, DateMention]],
         sent: Span,
     ) -> list[_Raw]:
         nt = doc.normalized
@@ -185,7 +190,7 @@ class EventExtractor:
         lex: EventLexicon,
         view: str,
         here: list[Actor],
-        dates: list[DateMention],
+        dates: list[tuple[int, DateMention]],
         sent: Span,
         lo: int,
         hi: int,
@@ -312,7 +317,7 @@ class EventExtractor:
                 ),
                 None,
             )
-        date = self._date(doc, dates, r_lo, hi, hit)
+        date = self._date(dates, r_lo, hi, hit)
         confidence = 0.8 if trig.mode or trig.frame != "joint" else 0.7
         out = []
         for actor, recipient in pairs:
@@ -404,13 +409,12 @@ class EventExtractor:
         return right[:1], right[1:]
 
     def _date(
-        self, doc: Document, dates: list[DateMention], lo: int, hi: int, hit: _Hit
+        self, dates: list[tuple[int, DateMention]], lo: int, hi: int, hit: _Hit
     ) -> DateValue | None:
-        nt = doc.normalized
-        inside = [d for d in dates if lo <= nt.to_norm(d.span.start) < hi]
+        inside = [(at, d) for at, d in dates if lo <= at < hi]
         if not inside:
             return None
-        return min(inside, key=lambda d: abs(nt.to_norm(d.span.start) - hit.start)).date
+        return min(inside, key=lambda ad: abs(ad[0] - hit.start))[1].date
 
     # -- article-wide passes --------------------------------------------------------------
 
