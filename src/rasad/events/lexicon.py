@@ -159,6 +159,11 @@ class Phrases:
         self._anchors = anchors
         self.slot = anchors.add(words, proclitics)
 
+    @property
+    def anchors(self) -> Anchors:
+        """The automaton this list's anchors are in (shared by its lexicon's lists)."""
+        return self._anchors
+
     def start(self, view: str, lo: int, hi: int) -> int:
         """Where a match in ``[lo, hi)`` can start at the earliest; -1 when none can."""
         starts = self._anchors.scan(view).get(self.slot)
