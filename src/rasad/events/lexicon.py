@@ -114,25 +114,23 @@ class Anchors:
         return {slot for _start, slot in order[i:j]}
 
     def _scan(self, view: str) -> None:
-        found: dict[int, list[int]] = {}
         order: list[tuple[int, int]] = []
         if self._words:
             joiners = self._joiners
-            for end, (n, slots, free) in self._automaton.iter(view):
-                start = end - n + 1
+            hits = [(e - n + 1, slots, free) for e, (n, slots, free) in self._automaton.iter(view)]
+            for start, slots, free in hits:
                 if free or start == 0 or not view[start - 1].isalnum():
                     for slot in slots:
-                        found.setdefault(slot, []).append(start)
                         order.append((start, slot))
                     continue
                 before = view[start - 1]  # a letter: only a proclitic may stand there
                 for slot in slots:
                     if before in joiners[slot]:
-                        found.setdefault(slot, []).append(start)
                         order.append((start, slot))
-            for starts in found.values():
-                starts.sort()
             order.sort()
+        found: dict[int, list[int]] = {}
+        for start, slot in order:
+            found.setdefault(slot, []).append(start)
         self._found, self._order, self._view = found, order, view
 
 
