@@ -56,6 +56,16 @@ def _nouns(lang: Lang) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda x: -len(x[0]))
 
 
+@cache
+def _noun_index(lang: Lang) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """The role nouns by their last letter, and those written joined to a name (ending in
+    ``ل``), each list longest first as in :func:`_nouns`."""
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for key, english in _nouns(lang):
+        by_last.setdefault(key[-1], []).append((key, english))
+    return by_last, [(k, e) for k, e in _nouns(lang) if k.endswith("ل")]
+
+
 def _holding(org: str, people: set[str], kb: KnowledgeBase) -> set[str]:
     """The people among ``people`` whose knowledge-base roles or memberships are in ``org``."""
     return {
@@ -80,6 +90,7 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
             elif etype == "organization" and link.kind == "name":
                 orgs.append(link)
     by_place = _People(people)
+    by_last, joined_nouns = _noun_index(lang)
     out: list[Link] = []
     phrases: list[tuple[int, str, str]] = []  # (view start, noun key, person)
     unclaimed: list[tuple[Span, str, str]] = []  # role phrases no known person takes
@@ -87,7 +98,14 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
         vs = view.to_norm(org.span.start)
         if lang == "en" and view.text.endswith(" the ", 0, vs):
             vs -= len("the ")  # leader of the State of Law Coalition
-        for key, english in nouns:
+        before = view.text[vs - 1] if vs > 0 else ""
+        if before == " ":  # a noun then a space: only nouns ending in the letter before it
+            tried = by_last.get(view.text[vs - 2] if vs > 1 else "", ())
+        elif before == "ل":
+            tried = joined_nouns
+        else:
+            continue  # no role noun can end right before this name
+        for key, english in tried:
             start = vs - len(key)
             joined = view.text[start:vs] == key and key.endswith("ل")  # الأمين العام لـ + name
             spaced = view.text[start - 1 : vs] == key + " "
