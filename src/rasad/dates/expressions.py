@@ -268,12 +268,42 @@ def explicit_items(text: str, lang: Lang | None) -> tuple[Item, ...]:
         if m is not None:
             items.append((m.start(), m.end(), reader.digit_led(m)))
     for ws, we in windows(v, runs, g.reach, 12, 0, stop):
-        items.extend(_word_item(g, reader, v, m) for m in g.word_led.finditer(v, ws, we))
+        items.extend(_word_item(g, reader, v, m) for m in word_led_matches(g, v, ws, we))
     # no digits needed for an ordinal word before a day link and a month (``الرابع من تموز``)
-    hits = [(h, e) for h, e in find_all(v, g.day_links, 0, stop) if g.month_at.match(v, e)]
+    firsts, month_at = g.month_firsts, g.month_at
+    hits = [
+        (h, e)
+        for h, e in find_all(v, g.day_links, 0, stop)
+        if e < stop and v[e] in firsts and month_at.match(v, e)
+    ]
     for ws, we in windows(v, hits, g.reach, g.reach, 0, stop):
         items.extend(_word_item(g, reader, v, m) for m in g.ordinal_led.finditer(v, ws, we))
     return _keep_leftmost(items)
+
+
+def word_led_matches(g: ExplicitGrammar, v: str, ws: int, we: int) -> list[re.Match[str]]:
+    """``list(g.word_led.finditer(v, ws, we))``, trying the pattern only where it can start.
+
+    A match starts with the first word of a month or cue entry (``patterns._first_words``), so
+    ``word_scan`` finds every possible start in the lowercased window in one pass; the pattern
+    is then matched there, left to right, skipping starts inside the previous match, as
+    ``finditer`` would. A window whose lowercase has another length is searched as before.
+    """
+    low = v[ws:we].lower()
+    if g.word_scan is None or len(low) != we - ws:
+        return list(g.word_led.finditer(v, ws, we))
+    starts = sorted({ws + end - len(w) + 1 for end, w in g.word_scan.iter(low)})
+    out: list[re.Match[str]] = []
+    pos = ws
+    match = g.word_led.match
+    for p in starts:
+        if p < pos:
+            continue
+        m = match(v, p, we)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _word_item(g: ExplicitGrammar, reader: _Reader, v: str, m: re.Match[str]) -> Item:
