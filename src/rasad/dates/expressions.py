@@ -74,6 +74,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
@@ -117,9 +118,18 @@ def _year_calendar(year: int, era: Calendar | None, arabic: bool) -> Calendar:
     return "gregorian"
 
 
+@lru_cache(maxsize=8192)
 def _day(calendar: Calendar, y: int, m: int, d: int) -> tuple[DateValue, str] | None:
+    """A day written out, or None if there is no such day (one ``DateValue`` per day: they are
+    immutable, so mentions of the same day share it)."""
     day = cal.to_gregorian(calendar, y, m, d)
     return None if day is None else (DateValue(day.isoformat(), "day", calendar), calendar)
+
+
+@lru_cache(maxsize=8192)
+def _relative_day(day: dt.date, calendar: Calendar = "gregorian") -> DateValue:
+    """The value of a day resolved against the anchor (shared like ``_day``'s)."""
+    return DateValue(day.isoformat(), "day", calendar, "relative")
 
 
 Found = tuple[DateValue, str]
@@ -352,7 +362,7 @@ def explicit_mentions(
             day = cal.latest_on_or_before(c, mo, d, anchor)
             if day is None:
                 continue
-            found: Found = (DateValue(day.isoformat(), "day", c, "relative"), c)
+            found: Found = (_relative_day(day, c), c)
         else:
             found = what
         s, e = view.orig(s), view.orig(e)
@@ -360,6 +370,7 @@ def explicit_mentions(
     return out
 
 
+@lru_cache(maxsize=8192)
 def _weekday_date(wd: int, anchor: dt.date, modifier: str, week_start: int) -> dt.date:
     aw = anchor.weekday()
     if modifier == "last":
@@ -412,7 +423,7 @@ def _read_tokens(
                 if wd != day.weekday():  # the named weekday wins; the kind notes it
                     day = _weekday_date(wd, anchor, "next" if offset > 0 else "bare", 0)
                     kind = "weekday"
-            out.append((s, e, (DateValue(day.isoformat(), "day", basis="relative"), kind)))
+            out.append((s, e, (_relative_day(day), kind)))
             continue
         modifier, week_start, first, j = "bare", 0, s, i
         while k in g.before and i < len(tokens):
@@ -429,7 +440,7 @@ def _read_tokens(
             e = tokens[i][2]
             i += 1
         day = _weekday_date(wd, anchor, modifier, week_start)
-        out.append((first, e, (DateValue(day.isoformat(), "day", basis="relative"), "weekday")))
+        out.append((first, e, (_relative_day(day), "weekday")))
     return out
 
 
@@ -474,7 +485,9 @@ def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
             h = end - len(nd) + 1
             for o in offsets[nd]:
                 p = h - o
-                if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
+                if p < 0 or v[p] not in firsts or p in starts:
+                    continue
+                if p and v[p - 1].isalpha() and not left_edge_ok(v, p):
                     continue
                 m = match(v, p)
                 if m is not None and key(m.group()) in anchors:
@@ -598,13 +611,16 @@ def _merge(
     if not relative:
         return explicit
     kept = list(explicit)
-    starts = {x.span.start for x in explicit}
+    starts = [x.span.start for x in explicit]  # explicit mentions never overlap: ends ascend too
+    ends = [x.span.end for x in explicit]
     for r in relative:
-        if any(x.span.start < r.span.end and r.span.start < x.span.end for x in explicit):
+        i = bisect_right(ends, r.span.start)  # the first explicit mention ending after r starts
+        if i < len(ends) and starts[i] < r.span.end:
             continue
-        glue = _GLUE.match(text, r.span.end)
-        if r.kind == "weekday" and glue is not None and glue.end() in starts:
-            continue  # ``الثلاثاء 17 أيلول 2024``: the weekday belongs to the explicit date
+        if r.kind == "weekday":
+            glue = _GLUE.match(text, r.span.end)
+            if glue is not None and glue.end() in starts:
+                continue  # ``الثلاثاء 17 أيلول 2024``: the weekday belongs to the explicit date
         kept.append(r)
     kept.sort(key=lambda x: (x.span.start, x.span.end))
     return kept
