@@ -74,6 +74,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
@@ -117,9 +118,18 @@ def _year_calendar(year: int, era: Calendar | None, arabic: bool) -> Calendar:
     return "gregorian"
 
 
+@lru_cache(maxsize=8192)
 def _day(calendar: Calendar, y: int, m: int, d: int) -> tuple[DateValue, str] | None:
+    """A day written out, or None if there is no such day (one ``DateValue`` per day: they are
+    immutable, so mentions of the same day share it)."""
     day = cal.to_gregorian(calendar, y, m, d)
     return None if day is None else (DateValue(day.isoformat(), "day", calendar), calendar)
+
+
+@lru_cache(maxsize=8192)
+def _relative_day(day: dt.date, calendar: Calendar = "gregorian") -> DateValue:
+    """The value of a day resolved against the anchor (shared like ``_day``'s)."""
+    return DateValue(day.isoformat(), "day", calendar, "relative")
 
 
 Found = tuple[DateValue, str]
@@ -268,12 +278,42 @@ def explicit_items(text: str, lang: Lang | None) -> tuple[Item, ...]:
         if m is not None:
             items.append((m.start(), m.end(), reader.digit_led(m)))
     for ws, we in windows(v, runs, g.reach, 12, 0, stop):
-        items.extend(_word_item(g, reader, v, m) for m in g.word_led.finditer(v, ws, we))
+        items.extend(_word_item(g, reader, v, m) for m in word_led_matches(g, v, ws, we))
     # no digits needed for an ordinal word before a day link and a month (``الرابع من تموز``)
-    hits = [(h, e) for h, e in find_all(v, g.day_links, 0, stop) if g.month_at.match(v, e)]
+    firsts, month_at = g.month_firsts, g.month_at
+    hits = [
+        (h, e)
+        for h, e in find_all(v, g.day_links, 0, stop)
+        if e < stop and v[e] in firsts and month_at.match(v, e)
+    ]
     for ws, we in windows(v, hits, g.reach, g.reach, 0, stop):
         items.extend(_word_item(g, reader, v, m) for m in g.ordinal_led.finditer(v, ws, we))
     return _keep_leftmost(items)
+
+
+def word_led_matches(g: ExplicitGrammar, v: str, ws: int, we: int) -> list[re.Match[str]]:
+    """``list(g.word_led.finditer(v, ws, we))``, trying the pattern only where it can start.
+
+    A match starts with the first word of a month or cue entry (``patterns._first_words``), so
+    ``word_scan`` finds every possible start in the lowercased window in one pass; the pattern
+    is then matched there, left to right, skipping starts inside the previous match, as
+    ``finditer`` would. A window whose lowercase has another length is searched as before.
+    """
+    low = v[ws:we].lower()
+    if g.word_scan is None or len(low) != we - ws:
+        return list(g.word_led.finditer(v, ws, we))
+    starts = sorted({ws + end - len(w) + 1 for end, w in g.word_scan.iter(low)})
+    out: list[re.Match[str]] = []
+    pos = ws
+    match = g.word_led.match
+    for p in starts:
+        if p < pos:
+            continue
+        m = match(v, p, we)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _word_item(g: ExplicitGrammar, reader: _Reader, v: str, m: re.Match[str]) -> Item:
@@ -322,7 +362,7 @@ def explicit_mentions(
             day = cal.latest_on_or_before(c, mo, d, anchor)
             if day is None:
                 continue
-            found: Found = (DateValue(day.isoformat(), "day", c, "relative"), c)
+            found: Found = (_relative_day(day, c), c)
         else:
             found = what
         s, e = view.orig(s), view.orig(e)
@@ -330,6 +370,7 @@ def explicit_mentions(
     return out
 
 
+@lru_cache(maxsize=8192)
 def _weekday_date(wd: int, anchor: dt.date, modifier: str, week_start: int) -> dt.date:
     aw = anchor.weekday()
     if modifier == "last":
@@ -382,7 +423,7 @@ def _read_tokens(
                 if wd != day.weekday():  # the named weekday wins; the kind notes it
                     day = _weekday_date(wd, anchor, "next" if offset > 0 else "bare", 0)
                     kind = "weekday"
-            out.append((s, e, (DateValue(day.isoformat(), "day", basis="relative"), kind)))
+            out.append((s, e, (_relative_day(day), kind)))
             continue
         modifier, week_start, first, j = "bare", 0, s, i
         while k in g.before and i < len(tokens):
@@ -399,7 +440,7 @@ def _read_tokens(
             e = tokens[i][2]
             i += 1
         day = _weekday_date(wd, anchor, modifier, week_start)
-        out.append((first, e, (DateValue(day.isoformat(), "day", basis="relative"), "weekday")))
+        out.append((first, e, (_relative_day(day), "weekday")))
     return out
 
 
@@ -444,7 +485,9 @@ def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
             h = end - len(nd) + 1
             for o in offsets[nd]:
                 p = h - o
-                if p < 0 or v[p] not in firsts or p in starts or not left_edge_ok(v, p):
+                if p < 0 or v[p] not in firsts or p in starts:
+                    continue
+                if p and v[p - 1].isalpha() and not left_edge_ok(v, p):
                     continue
                 m = match(v, p)
                 if m is not None and key(m.group()) in anchors:
@@ -568,13 +611,16 @@ def _merge(
     if not relative:
         return explicit
     kept = list(explicit)
-    starts = {x.span.start for x in explicit}
+    starts = [x.span.start for x in explicit]  # explicit mentions never overlap: ends ascend too
+    ends = [x.span.end for x in explicit]
     for r in relative:
-        if any(x.span.start < r.span.end and r.span.start < x.span.end for x in explicit):
+        i = bisect_right(ends, r.span.start)  # the first explicit mention ending after r starts
+        if i < len(ends) and starts[i] < r.span.end:
             continue
-        glue = _GLUE.match(text, r.span.end)
-        if r.kind == "weekday" and glue is not None and glue.end() in starts:
-            continue  # ``الثلاثاء 17 أيلول 2024``: the weekday belongs to the explicit date
+        if r.kind == "weekday":
+            glue = _GLUE.match(text, r.span.end)
+            if glue is not None and glue.end() in starts:
+                continue  # ``الثلاثاء 17 أيلول 2024``: the weekday belongs to the explicit date
         kept.append(r)
     kept.sort(key=lambda x: (x.span.start, x.span.end))
     return kept

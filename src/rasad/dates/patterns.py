@@ -13,7 +13,9 @@ with a plain literal, in which case it skips ahead in C. So word patterns start 
 literals (``trie``), the left word edge of explicit dates is checked by a lookbehind *after*
 the first letter, and patterns only run near cheap ``str.find`` hits: digits for dates,
 ``triggers`` for relative words, whose ``token``/``regex`` are then matched (never searched)
-at the few positions where an entry holding the hit can start (``offsets``).
+at the few positions where an entry holding the hit can start (``offsets``). Near digits,
+``word_led`` too is only matched where a month or cue word starts (``word_scan``): an
+alternation of many words costs ``re`` a test per word at every letter it searches.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ class ExplicitGrammar:
 
     digit_led: re.Pattern[str]
     word_led: re.Pattern[str]
+    word_scan: Any  # first words of month and cue entries (``expressions.word_led_matches``)
     months: dict[str, tuple[Calendar, int]]
     latin_months: frozenset[str]
     needs_year: frozenset[str]
@@ -124,6 +127,7 @@ class ExplicitGrammar:
     back: int  # how far before a month name an ``ordinal_led`` match can start
     day_links: tuple[str, ...]  # `` of ``, `` من ``: where ``ordinal_led`` runs without digits
     month_at: re.Pattern[str]  # a month name and its right word edge, for ``match``
+    month_firsts: frozenset[str]  # characters ``month_at`` can start with
     ordinal_noun: re.Pattern[str]  # ``الأسبوع ``/``هفته `` right before an ordinal: no day
     offset: OffsetGuard  # ``two days before ``: what makes the next date an offset
 
@@ -277,6 +281,7 @@ def explicit_grammar(langs: tuple[Lang, ...]) -> ExplicitGrammar:
     return ExplicitGrammar(
         digit_led=re.compile(digit_led),
         word_led=re.compile(word_led),
+        word_scan=_first_words(month_words + cue_words),
         months=merge(lexicons, "months"),
         latin_months=frozenset(key(s) for s in month_words if s.isascii()),
         needs_year=frozenset().union(*(lex.needs_year for lex in lexicons)),
@@ -291,6 +296,9 @@ def explicit_grammar(langs: tuple[Lang, ...]) -> ExplicitGrammar:
         back=longest_ordinal + 24,
         day_links=tuple(sorted({f" {fold_word(s)} " for s in day_links})),
         month_at=re.compile(rf"{mon}{RB}"),
+        month_firsts=frozenset(
+            c for w in map(fold_word, month_words) for c in (w[0], w[0].upper())
+        ),
         ordinal_noun=re.compile(rf"{LB}{nouns}\s{{1,3}}\Z"),
         offset=offset_guard(langs),
     )
@@ -342,6 +350,20 @@ def relative_grammar(langs: tuple[Lang, ...]) -> RelativeGrammar:
         scan=_automaton(t for t in found if not t.isascii()),
         latin_scan=_automaton(t for t in found if t.isascii()),
     )
+
+
+def _first_words(surfaces: Iterable[str]) -> Any:
+    """An automaton of the first word of each entry (``expressions.word_led_matches``).
+
+    A ``trie`` match starting at ``p`` spells its entry's first word (up to the first space, the
+    only place where the text may differ) from ``p``, ASCII letters in either case and any other
+    character as folded: so in the lowercased text that word starts at ``p``. None when some
+    such character is changed by ``str.lower`` (then lowercasing could hide a match).
+    """
+    firsts = {fold_word(s).split(" ")[0] for s in surfaces}
+    if any(w.lower() != w for w in firsts):
+        return None
+    return _automaton(firsts)
 
 
 def _automaton(needles: Iterable[str]) -> Any:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from email.utils import parsedate_tz
 
 from rasad.document import DateMention, DateValue, Lang, Span
@@ -49,15 +50,17 @@ _ISO = re.compile(
 _RFC822 = re.compile(r"\s*(?:[a-z]{3},?\s+)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}(?:\s|$)", re.IGNORECASE)
 
 
-def _lines(view: str) -> list[tuple[int, int]]:
-    out = []
-    start = 0
+def _lines(view: str, start: int | None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``view`` from offset ``start`` (none if it is None), found
+    as they are asked for: the label search usually stops within the first few."""
+    if start is None:
+        return
     while True:
         end = view.find("\n", start)
         if end == -1:
-            out.append((start, len(view)))
-            return out
-        out.append((start, end))
+            yield start, len(view)
+            return
+        yield start, end
         start = end + 1
 
 
@@ -88,15 +91,20 @@ def _outside(view: View, found: list[DateMention], s: int, e: int) -> int:
 def publication_from_text(text: str, lang: Lang | None) -> tuple[DateValue, Span] | None:
     """The publication date printed in ``text`` and its span (rules in the module docstring)."""
     view = make_view(text)
-    lines = _lines(view.text)
-    if lines and _HEADER.match(view.text):
-        lines = lines[1:]
+    first: int | None = 0
+    if _HEADER.match(view.text):  # the crawler header line is not page text
+        newline = view.text.find("\n")
+        first = newline + 1 if newline != -1 else None
     g = label_grammar()
     seps = _separators(view.text)
     updated: DateMention | None = None
-    for s, e in lines:
-        starts = (s, *(i + 1 for ps in seps for i in ps[bisect_left(ps, s) : bisect_left(ps, e)]))
-        for at in starts if seps else (s,):
+    for s, e in _lines(view.text, first):
+        starts: tuple[int, ...] = (s,)
+        if seps:
+            starts += tuple(
+                i + 1 for ps in seps for i in ps[bisect_left(ps, s) : bisect_left(ps, e)]
+            )
+        for at in starts:
             m = g.regex.match(view.text, at, e)
             if m is None:
                 continue
@@ -107,7 +115,7 @@ def publication_from_text(text: str, lang: Lang | None) -> tuple[DateValue, Span
                 return hit.date, hit.span
             updated = updated or hit
     top: list[tuple[int, int]] = []
-    for s, e in lines:
+    for s, e in _lines(view.text, first):
         if s >= TOP_CHARS or len(top) == TOP_LINES:
             break
         if view.text[s:e].strip():

@@ -87,7 +87,9 @@ _ARABIC_LETTER = re.compile(  # what ``letter_count`` counts in the block: not _
     + "]"
 )
 _LETTER = "A-Za-z" + _ARABIC_LETTER.pattern[1:-1]
-_MIN_LETTERS = re.compile(f"(?:[^{_LETTER}]*[{_LETTER}]){{{MIN_LETTERS}}}")
+# MIN_LETTERS letters, each after any non-letters: written out rather than as ``{12}``, which
+# costs ``re`` a repeat-counting step per letter
+_MIN_LETTERS = re.compile(f"[^{_LETTER}]*[{_LETTER}]" * MIN_LETTERS)
 
 
 def has_min_letters(text: str, start: int, end: int) -> bool:

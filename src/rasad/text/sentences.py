@@ -10,30 +10,22 @@ letter. ``،`` and ``؛`` never end a sentence. A period does not end one betwee
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from rasad.document import Span
 from rasad.text.profile import TextProfile
 
 _CLOSERS = "”»\"'’)]›"
 
 
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text from its first to its last non-space
+
+
 def paragraphs(text: str, start: int = 0) -> list[Span]:
-    """Non-blank lines of ``text[start:]``, stripped of surrounding whitespace."""
-    spans = []
-    n = len(text)
-    pos = start
-    while pos < n:
-        end = text.find("\n", pos)
-        if end < 0:
-            end = n
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            spans.append(Span(s, e))
-        pos = end + 1
-    return spans
+    """Non-blank lines of ``text[start:]``, stripped of surrounding whitespace (``str.isspace``,
+    which is what ``\\s`` means to ``re``)."""
+    return [Span(*m.span()) for m in _LINE.finditer(text, start)]
 
 
 def _continues(ch: str) -> bool:
@@ -66,18 +58,28 @@ def _stops(text: str, lo: int, hi: int, ends: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_false_stop(text: str, para_start: int, pos: int, profile: TextProfile) -> bool:
-    """True when the period at ``pos`` does not end a sentence."""
+@lru_cache(maxsize=8)
+def _longest_abbreviation(abbreviations: frozenset[str]) -> int:
+    """Characters before the period of the longest abbreviation, at least 1 (an initial)."""
+    return max([len(a) - 1 for a in abbreviations] + [1])
+
+
+def _is_false_stop(text: str, pos: int, profile: TextProfile, longest: int) -> bool:
+    """True when the period at ``pos`` does not end a sentence. ``longest``:
+    ``_longest_abbreviation(profile.abbreviations)``."""
     if text[pos] != ".":
         return False
     nxt = text[pos + 1] if pos + 1 < len(text) else ""
-    prev = text[pos - 1] if pos > para_start else ""
+    prev = text[pos - 1] if pos > 0 and text[pos - 1] != "\n" else ""  # "": at a line start
     if prev.isdigit() and nxt.isdigit():
         return True
     if not prev.isascii():
         return False  # abbreviations and initials are Latin
-    start = max(text.rfind(" ", para_start, pos), text.rfind("\t", para_start, pos)) + 1
-    start = max(start, para_start)
+    if pos > longest and text[pos - longest - 1 : pos].isalpha():
+        return False  # a word longer than any abbreviation (letters hold no space or quote)
+    line_start = text.rfind("\n", 0, pos) + 1
+    start = max(text.rfind(" ", line_start, pos), text.rfind("\t", line_start, pos)) + 1
+    start = max(start, line_start)
     if start >= pos:
         return False
     word = text[start:pos].lstrip("(«“\"'").lower() + "."
@@ -90,29 +92,34 @@ def sentences(text: str, paras: list[Span], profile: TextProfile) -> list[Span]:
     """Sentence spans within each paragraph."""
     if not paras:
         return []
-    stops = []
-    for pos, end in _stops(text, paras[0].start, paras[-1].end, profile.sentence_end):
-        if text[pos] != "." or not _is_false_stop(text, text.rfind("\n", 0, pos) + 1, pos, profile):
-            stops.append(end)
+    longest = _longest_abbreviation(profile.abbreviations)
+    stops = [
+        end
+        for pos, end in _stops(text, paras[0].start, paras[-1].end, profile.sentence_end)
+        if text[pos] != "." or not _is_false_stop(text, pos, profile, longest)
+    ]
     out: list[Span] = []
-    i = 0
+    i, n = 0, len(stops)
     for para in paras:
-        start = para.start
-        while i < len(stops) and stops[i] <= para.start:
+        start, para_end = para.start, para.end
+        while i < n and stops[i] <= start:
             i += 1
-        while i < len(stops) and stops[i] <= para.end:
-            end = stops[i]
-            _add_trimmed(out, text, start, end)
-            start = end
+        while i < n and stops[i] <= para_end:
+            _add_trimmed(out, text, start, stops[i])
+            start = stops[i]
             i += 1
-        _add_trimmed(out, text, start, para.end)
+        _add_trimmed(out, text, start, para_end)
     return out
 
 
 def _add_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
-    """Append ``text[start:end]``'s span without surrounding whitespace, unless it is blank."""
-    piece = text[start:end]
-    core = piece.strip()
-    if core:
-        s = start + len(piece) - len(piece.lstrip())
-        out.append(Span(s, s + len(core)))
+    """Append ``text[start:end]``'s span without surrounding whitespace, unless it is blank.
+
+    A piece starts after a sentence end (usually one space) and ends at one or at the end of its
+    paragraph (never a space), so stepping over the whitespace costs less than ``str.strip``."""
+    while start < end and text[start].isspace():
+        start += 1
+    if start < end:
+        while text[end - 1].isspace():
+            end -= 1
+        out.append(Span(start, end))
