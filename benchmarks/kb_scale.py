@@ -59,7 +59,7 @@ def synthetic_kb(path: Path, n: int, seed: int = 5) -> int:
     return aliases
 
 
-def linking_rate(linker: Linker, docs: list[Document], repeat: int = 3) -> float:
+def linking_rate(linker: Linker, docs: list[Document], repeat: int = 5) -> float:
     """Articles per CPU second (one core), best of ``repeat`` passes."""
     best = float("inf")
     for _ in range(repeat):
