@@ -185,7 +185,7 @@ class Linker:
         links.extend(self._honorifics(links, text, lang))
         links.extend(role_links(doc, links, self.kb, lang))
         links.extend(pronoun_links(text, links, self.kb, lang))
-        links.sort(key=lambda link: (link.span.start, link.span.end, link.entity))
+        links.sort(key=attrgetter("span.start", "span.end", "entity"))
         return links
 
     def _choose(

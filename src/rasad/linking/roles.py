@@ -11,6 +11,7 @@ knowledge-base roles or memberships are in that organization.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from rasad.document import Document, Lang, Link, Span
@@ -89,7 +90,7 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
                 people.append(link)
             elif etype == "organization" and link.kind == "name":
                 orgs.append(link)
-    by_place = _People(people)
+    by_place: _People | None = None  # built for the first role phrase
     by_last, joined_nouns = _noun_index(lang)
     out: list[Link] = []
     phrases: list[tuple[int, str, str]] = []  # (view start, noun key, person)
@@ -116,6 +117,8 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
                 continue
             phrase = Span(view.to_orig(start), org.span.end)
             role = f"{english} {kb.entities[org.entity].name_en}"
+            if by_place is None:
+                by_place = _People(people)
             person = by_place.adjacent(phrase, text)
             if person is not None:
                 who, score, reason = person.entity, 0.85, f"role phrase next to the name: {role}"
@@ -133,11 +136,17 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
             )
             phrases.append((start, key.replace(" ", ""), who))
             break
-    for link in links:
-        if link.kind == "title" and kb.entities[link.entity].type == "person":
-            vs, ve = view.to_norm(link.span.start), view.to_norm(link.span.end)
-            phrases.append((vs, view.text[vs:ve].replace(" ", ""), link.entity))
-    out.extend(_bare_nouns(view.text, text, view, nouns, phrases))
+
+    def titled() -> list[tuple[int, str, str]]:
+        """The people's titles as (view start, squeezed title, person)."""
+        found = []
+        for link in links:
+            if link.kind == "title" and kb.entities[link.entity].type == "person":
+                vs, ve = view.to_norm(link.span.start), view.to_norm(link.span.end)
+                found.append((vs, view.text[vs:ve].replace(" ", ""), link.entity))
+        return found
+
+    out.extend(_bare_nouns(view.text, text, view, nouns, phrases, titled))
     out.extend(new_actors(doc, unclaimed, links + out, kb))
     return out
 
@@ -147,10 +156,14 @@ def _bare_nouns(
     text: str,
     view: object,
     nouns: list[tuple[str, str]],
-    phrases: list[tuple[int, str, str]],
+    roles: list[tuple[int, str, str]],
+    titled: Callable[[], list[tuple[int, str, str]]],
 ) -> list[Link]:
+    """Role nouns written alone (``دبیرکل``), each linked to the last person given a role or
+    title starting with it; ``titled`` is asked for the titles only when such a noun occurs."""
     out = []
-    taken: set[int] = {p[0] for p in phrases}
+    phrases: list[tuple[int, str, str]] | None = None
+    taken: set[int] = set()
     for key, _english in nouns:
         if not key.endswith(("کل", "العام")) and " " not in key:
             continue  # only secretary-general-like nouns stand alone for a person
@@ -161,7 +174,11 @@ def _bare_nouns(
             bounded = (at == 0 or not vtext[at - 1].isalpha()) and (
                 end == len(vtext) or not vtext[end].isalpha()
             )
+            if bounded and phrases is None:
+                phrases = roles + titled()
+                taken = {p[0] for p in phrases}
             if bounded and at not in taken:
+                assert phrases is not None
                 before = [p for p in phrases if p[0] < at and p[1].startswith(squeezed)]
                 if before:
                     person = max(before)[2]
