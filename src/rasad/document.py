@@ -105,9 +105,13 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Link:
-    """A span of the text linked to an entity, with how sure the linker is and why."""
+    """A span of the text linked to an entity, with how sure the linker is and why.
+
+    Not frozen, unlike the other annotations: an article gets about a hundred, and a frozen
+    dataclass costs twice as much to construct. Nothing changes a link once it is made.
+    """
 
     span: Span
     text: str
