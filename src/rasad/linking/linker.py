@@ -125,14 +125,21 @@ class Linker:
         day = doc.publication.date.value if doc.publication.date else None
 
         # names first: which people and countries the article names, and how
-        named: Counter[str] = Counter()
+        named: dict[str, int] = {}  # unambiguous names: how often each entity is named
         full_names: set[str] = set()
+        starts: dict[int, list[Hit]] = {}  # people's names by where they start and end
+        ends: dict[int, list[Hit]] = {}
         for s in spans:
-            ents = s.group.entities
+            group = s.group
+            ents = group.entities
             if len(ents) == 1:
-                named[ents[0].id] += 1
-                if ents[0].tokens > 1 or ents[0].canonical:
-                    full_names.add(ents[0].id)
+                one = ents[0]
+                named[one.id] = named.get(one.id, 0) + 1
+                if one.tokens > 1 or one.canonical:
+                    full_names.add(one.id)
+            if group.person:
+                starts.setdefault(s.start, []).append(s)
+                ends.setdefault(s.end, []).append(s)
         countries = Counter(
             {eid: n for eid, n in named.items() if self.kb.entities[eid].type == "country"}
         )
@@ -140,12 +147,6 @@ class Linker:
 
         links: list[Link] = []
         pending: list[tuple[Span, str, tuple[Target, ...]]] = []
-        starts: dict[int, list[Hit]] = {}
-        ends: dict[int, list[Hit]] = {}
-        for p in spans:
-            if p.group.person:
-                starts.setdefault(p.start, []).append(p)
-                ends.setdefault(p.end, []).append(p)
         person_spans = (starts, ends)
         known = full_names | set(named)
         choices: dict[int, tuple[str | None, float, str]] = {}  # by id of the hit's group
