@@ -98,11 +98,11 @@ class Anchors:
             automaton.make_automaton()
         self._automaton = automaton
 
-    def scan(self, view: str) -> dict[int, list[int]]:
-        """Slot -> sorted start offsets of its anchors in ``view``."""
+    def starts(self, view: str, slot: int) -> list[int] | None:
+        """Sorted offsets in ``view`` where ``slot``'s anchors can begin a match; None if none."""
         if view is not self._view:
             self._scan(view)
-        return self._found
+        return self._found.get(slot)
 
     def present(self, view: str, lo: int, hi: int) -> set[int]:
         """The slots with an anchor starting in ``[lo, hi)``."""
@@ -135,12 +135,11 @@ class Anchors:
 
 
 class Phrases:
-    """A compiled phrase list: a regular expression tried only from where its anchors occur.
+    """A compiled phrase list: a regular expression tried only where its anchors occur.
 
     ``finditer``, ``search`` and ``findall`` take ``(view, lo, hi)`` like those of
-    :class:`re.Pattern` and give the same results: a match contains one of the anchors at most
-    ``lead`` characters (the longest proclitic) after its start, so none can start before the
-    first anchor in the range less ``lead``.
+    :class:`re.Pattern` and give the same results: a match begins with one of the anchors,
+    at most ``lead`` characters (the longest proclitic) after its start.
     """
 
     __slots__ = ("_anchors", "lead", "pattern", "slot")
@@ -162,16 +161,6 @@ class Phrases:
         """The automaton this list's anchors are in (shared by its lexicon's lists)."""
         return self._anchors
 
-    def start(self, view: str, lo: int, hi: int) -> int:
-        """Where a match in ``[lo, hi)`` can start at the earliest; -1 when none can."""
-        starts = self._anchors.scan(view).get(self.slot)
-        if not starts:
-            return -1
-        i = bisect_left(starts, lo)
-        if i == len(starts) or starts[i] >= hi:
-            return -1
-        return max(lo, starts[i] - self.lead)
-
     def finditer(self, view: str, lo: int, hi: int) -> list[re.Match[str]]:
         """The pattern's matches in ``[lo, hi)``, tried only at its anchors less ``lead``.
 
@@ -179,10 +168,7 @@ class Phrases:
         anchor's ``lead + 1`` possible starts, left to right and skipping what a match already
         covered, finds exactly what ``pattern.finditer`` finds.
         """
-        anchors = self._anchors
-        if view is not anchors._view:
-            anchors._scan(view)
-        starts = anchors._found.get(self.slot)
+        starts = self._anchors.starts(view, self.slot)
         if not starts:
             return []
         i = bisect_left(starts, lo)
