@@ -86,3 +86,23 @@ def test_embedding_in_batches_gives_the_vectors_of_one_call(monkeypatch):
     batched = stories.embed(sentences)
     assert sizes == [stories.EMBED_BATCH, stories.EMBED_BATCH, 3]
     assert np.allclose(batched, whole, atol=1e-6)
+
+
+def test_similarity_in_pair_batches_equals_one_batch(monkeypatch):
+    import numpy as np
+
+    from rasad.fusion import stories
+
+    rng = np.random.default_rng(3)
+    sentences = [f"s{i}" for i in range(7)]
+    table = rng.normal(size=(len(sentences), 8)).astype(np.float32)
+
+    def vectors(distinct):
+        return table[[sentences.index(s) for s in distinct]]
+
+    left = [sentences[i % 7] for i in range(23)]
+    right = [sentences[(i * 3) % 7] for i in range(23)]
+    whole = stories.e5_similarity(left, right, vectors)
+    monkeypatch.setattr(stories, "PAIR_BATCH", 5)
+    assert stories.e5_similarity(left, right, vectors) == whole
+    assert len(whole) == 23

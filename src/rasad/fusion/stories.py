@@ -260,9 +260,15 @@ def e5_similarity(
     distinct = sorted(set(left) | set(right))
     table = (vectors or embed)(distinct)
     row = {s: i for i, s in enumerate(distinct)}
-    a = table[[row[s] for s in left]]
-    b = table[[row[s] for s in right]]
-    return [float(x) for x in np.einsum("ij,ij->i", a, b)]
+    out: list[float] = []
+    for i in range(0, len(left), PAIR_BATCH):  # pairs' rows gathered a batch at a time
+        a = table[[row[s] for s in left[i : i + PAIR_BATCH]]]
+        b = table[[row[s] for s in right[i : i + PAIR_BATCH]]]
+        out.extend(float(x) for x in np.einsum("ij,ij->i", a, b))
+    return out
+
+
+PAIR_BATCH = 8192  # a first rebuild of a large store compares hundreds of thousands of pairs
 
 
 EMBED_BATCH = 32  # sentences per call into the model: its working memory grows with the batch
