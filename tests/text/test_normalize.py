@@ -90,6 +90,19 @@ def test_span_round_trip(lang, text, data):
     assert piece == n.text[start:end]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@given(text=texts, data=st.data())
+def test_many_spans_map_as_one_at_a_time(lang, text, data):
+    n = normalize(text, lang)
+    if not n.text:
+        return
+    pairs = []
+    for _ in range(data.draw(st.integers(0, 6))):
+        start = data.draw(st.integers(0, len(n.text) - 1))
+        pairs.append((start, data.draw(st.integers(start + 1, len(n.text)))))
+    assert n.spans_to_orig(pairs) == [n.span_to_orig(s, e) for s, e in pairs]
+
+
 def test_no_change_is_cheap():
     n = normalize("plain ascii text", "en")
     assert n.norm_starts == [0] and n.to_orig(5) == 5

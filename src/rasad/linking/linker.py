@@ -23,7 +23,6 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -150,16 +149,8 @@ class Linker:
         person_spans = (starts, ends)
         known = full_names | set(named)
         choices: dict[int, tuple[str | None, float, str]] = {}  # by id of the hit's group
-        to_orig = view.span_to_orig
-        segs, origs = view.norm_starts, view.orig_starts  # the view's kept segments
-        last_seg = len(segs) - 1
-        for s in spans:
-            k = bisect_right(segs, s.start) - 1
-            if k == last_seg or s.end <= segs[k + 1]:  # within one segment: a fixed shift
-                shift = origs[k] - segs[k]
-                span = Span(s.start + shift, s.end + shift)
-            else:
-                span = to_orig(s.start, s.end)
+        originals = view.spans_to_orig([(s.start, s.end) for s in spans])
+        for s, span in zip(spans, originals, strict=True):
             surface = text[span.start : span.end]
             offices = s.group.offices
             entities = s.group.entities

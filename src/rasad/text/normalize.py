@@ -119,6 +119,22 @@ class NormalizedText:
             return Span(base + start, base + end)
         return Span(self.orig_starts[k] + start - starts[k], self.to_orig(last) + 1)
 
+    def spans_to_orig(self, spans: list[tuple[int, int]]) -> list[Span]:
+        """:meth:`span_to_orig` of each of ``spans``, for many spans of one view at once (a
+        span inside one kept segment is a fixed shift, computed here without a call)."""
+        segs, origs = self.norm_starts, self.orig_starts
+        last, n = len(segs) - 1, len(self.text)
+        out = []
+        for start, end in spans:
+            if 0 <= start < end <= n:
+                k = bisect_right(segs, start) - 1
+                if k == last or end <= segs[k + 1]:
+                    shift = origs[k] - segs[k]
+                    out.append(Span(start + shift, end + shift))
+                    continue
+            out.append(self.span_to_orig(start, end))
+        return out
+
     def to_norm(self, j: int) -> int:
         """View index of the first view character at or after original index ``j``."""
         if not 0 <= j <= self.orig_len:
