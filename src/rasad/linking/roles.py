@@ -174,12 +174,11 @@ def _bare_nouns(
             bounded = (at == 0 or not vtext[at - 1].isalpha()) and (
                 end == len(vtext) or not vtext[end].isalpha()
             )
-            if bounded and phrases is None:
+            if bounded and phrases is None:  # the first noun standing alone: titles needed now
                 phrases = roles + titled()
                 taken = {p[0] for p in phrases}
             if bounded and at not in taken:
-                assert phrases is not None
-                before = [p for p in phrases if p[0] < at and p[1].startswith(squeezed)]
+                before = [p for p in phrases or () if p[0] < at and p[1].startswith(squeezed)]
                 if before:
                     person = max(before)[2]
                     span = view.span_to_orig(at, end)  # type: ignore[attr-defined]
