@@ -4,13 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///rasad.db
 
-.PHONY: run test lint typecheck unit bench clean
+# The hot path is compiled with mypyc (setup.py) where a C compiler is found; COMPILE=0 (or no
+# compiler) installs pure Python. A change to a compiled module rebuilds it on the next make.
+COMPILE ?= $(shell command -v cc >/dev/null 2>&1 && echo 1 || echo 0)
+COMPILED_SOURCES := $(shell sed -n 's/^    "\(src\/rasad\/.*\.py\)",$$/\1/p' setup.py)
 
-$(BIN)/rasad: pyproject.toml
+.PHONY: run test build lint typecheck unit coverage bench clean
+
+$(BIN)/rasad: pyproject.toml setup.py $(COMPILED_SOURCES)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	RASAD_COMPILE=$(COMPILE) $(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/rasad --version
 	touch $(BIN)/rasad
+
+## build: set up .venv and (re)build the compiled modules
+build: $(BIN)/rasad
 
 ## run: set up .venv, ingest the bundled sample articles into SQLite, show what is stored
 run: $(BIN)/rasad
@@ -21,17 +30,25 @@ run: $(BIN)/rasad
 test: $(BIN)/rasad lint typecheck unit
 
 lint: $(BIN)/rasad
-	$(BIN)/ruff check src tests benchmarks eval
-	$(BIN)/ruff format --check src tests benchmarks eval
+	$(BIN)/ruff check src tests benchmarks eval setup.py
+	$(BIN)/ruff format --check src tests benchmarks eval setup.py
 
 typecheck: $(BIN)/rasad
 	$(BIN)/mypy
 
 unit: $(BIN)/rasad
-	scripts/with-postgres $(BIN)/pytest --cov=rasad --cov-report=term:skip-covered -q
+	RASAD_EXPECT_COMPILED=$(COMPILE) scripts/with-postgres $(BIN)/pytest -q
+
+## coverage: the test suite on a pure-Python install in .venv-pure (compiled code is not traced)
+coverage:
+	$(PY) -m venv .venv-pure
+	.venv-pure/bin/pip install --quiet --upgrade pip
+	RASAD_COMPILE=0 .venv-pure/bin/pip install --quiet -e '.[test]'
+	scripts/with-postgres .venv-pure/bin/pytest --cov=rasad --cov-report=term:skip-covered -q
 
 bench: $(BIN)/rasad
 	$(BIN)/python benchmarks/run.py --n 10000
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis rasad.db*
+	rm -rf $(VENV) .venv-pure build .pytest_cache .mypy_cache .ruff_cache .hypothesis rasad.db*
+	find src -name '*.so' -delete

@@ -11,8 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from rasad.build import stale_extensions
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    stale = stale_extensions()
+    if stale:
+        names = ", ".join(str(p.relative_to(REPO)) for p in stale)
+        raise pytest.UsageError(
+            f"{names} changed since it was compiled, and Python would import the old build: "
+            "run `make build` (or `make clean` for pure Python)"
+        )
 
 
 def shared_path(*parts: str) -> Path:

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 import click
 
-from rasad import __version__
+from rasad import __version__, build
 from rasad.batch import Result, analyse, ingest, process
 from rasad.document import Failure
 from rasad.errors import RasadError
@@ -96,7 +96,9 @@ def _summary(kind: str, counts: dict[str, Any], failures: list[Failure], err: Te
 
 
 @click.group()
-@click.version_option(__version__, prog_name="rasad")
+@click.version_option(
+    __version__, prog_name="rasad", message=f"%(prog)s %(version)s, {build.describe()}"
+)
 def cli() -> None:
     """rasad: political news in Persian, Arabic and English as a dated, sourced knowledge graph."""
 

@@ -122,7 +122,7 @@ def _is_acronym(alias: str) -> bool:
     return bare.isascii() and bare.isupper() and 2 <= len(bare) <= 5
 
 
-CACHE_FORMAT = "v2"  # changes when the pickled state changes shape
+CACHE_FORMAT = "v3"  # changes when the pickled state changes shape
 
 
 class Gazetteer:
@@ -136,22 +136,36 @@ class Gazetteer:
         index is kept as a pickle keyed by the knowledge base's digest and the language data.
         """
         if not kb.digest:
-            return cls(kb)
+            return cls.build(kb)
         path = cache_dir() / f"gazetteer-{CACHE_FORMAT}-{kb.digest}-{_lang_digest()}.pickle"
         cached = read_cached(path, cls)
         if cached is not None:
             return cached
-        built = cls(kb)
+        built = cls.build(kb)
         write_cached(path, built)
         return built
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.automata: dict[Lang, ahocorasick.Automaton] = {}
+    def __init__(
+        self,
+        automata: dict[Lang, ahocorasick.Automaton],
+        rows: list[tuple[_Row, ...]],
+        size: int,
+        groups: list[Group | None] | None = None,
+    ) -> None:
+        self.automata = automata
         # what each key names, stored once: automaton values are (key length, group number)
-        self.groups: list[Group | None] = []  # built from ``_rows`` when first met
-        self._rows: list[tuple[_Row, ...]] = []
+        self._rows = rows
+        self.groups = groups or [None] * len(rows)  # built from ``_rows`` when first met
+        self.size = size
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> Gazetteer:
+        """Normalize every alias of ``kb`` and build one automaton per language."""
+        automata: dict[Lang, ahocorasick.Automaton] = {}
+        groups: list[Group | None] = []
+        rows: list[tuple[_Row, ...]] = []
         numbers: dict[tuple[Target, ...], int] = {}
-        self.size = 0
+        size = 0
         for lang in LANGS:
             norm = normalizer(lang)
             index: dict[str, dict[tuple[str, str], Target]] = {}
@@ -207,23 +221,21 @@ class Gazetteer:
             for key, targets in index.items():
                 group = tuple(targets.values())
                 if group not in numbers:
-                    numbers[group] = len(self.groups)
-                    self.groups.append(Group.of(group))
-                    self._rows.append(tuple(_row(t) for t in group))
+                    numbers[group] = len(groups)
+                    groups.append(Group.of(group))
+                    rows.append(tuple(_row(t) for t in group))
                 lead = 1 if lang == "ar" and key.startswith("لل") else 0  # ل, then ال lost alef
                 automaton.add_word(key, (len(key), numbers[group], lead))
             automaton.make_automaton()
-            self.automata[lang] = automaton
-            self.size = max(self.size, len(index))
+            automata[lang] = automaton
+            size = max(size, len(index))
+        return cls(automata, rows, size, groups)
 
-    def __getstate__(self) -> dict[str, Any]:
+    def __reduce__(self) -> tuple[Any, ...]:
         """Pickled without the :class:`Group` objects: a cache of a large knowledge base holds
-        hundreds of thousands, and plain tuples load a hundred times faster."""
-        return {"automata": self.automata, "size": self.size, "rows": self._rows}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.automata, self.size, self._rows = state["automata"], state["size"], state["rows"]
-        self.groups = [None] * len(self._rows)
+        hundreds of thousands, and plain tuples load a hundred times faster. Rebuilt through
+        the constructor, which a compiled class (setup.py) needs."""
+        return (Gazetteer, (self.automata, self._rows, self.size))
 
     def group(self, number: int) -> Group:
         """The group an automaton value points to (built on first use)."""

@@ -22,6 +22,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from rasad.document import Lang, Span
 from rasad.text.digits import DIGIT_TABLE
@@ -93,6 +94,11 @@ class NormalizedText:
     norm_starts: list[int]
     orig_starts: list[int]
     orig_len: int
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt through the constructor: compiled (setup.py), a frozen class refuses the
+        # attribute assignments of pickle's default
+        return (NormalizedText, (self.text, self.norm_starts, self.orig_starts, self.orig_len))
 
     def to_orig(self, i: int) -> int:
         """Index in the original of the character at view index ``i``."""
