@@ -15,6 +15,7 @@ import sys
 from setuptools import setup
 
 COMPILED = [
+    "src/rasad/document.py",
     "src/rasad/text/digits.py",
     "src/rasad/text/langid.py",
     "src/rasad/text/layout.py",

@@ -76,3 +76,14 @@ def test_the_alias_index_survives_pickling():
     again = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
     assert again.size == index.size and sorted(again.automata) == sorted(index.automata)
     assert [again.group(i) for i in range(len(index.groups))] == index.groups
+
+
+def test_failures_and_seed_headers_survive_pickling():
+    from rasad.document import Failure, SeedHeader, Span
+
+    for value in (
+        Failure("a.html", "/in/a.html", "read", "E010", "the page is cut off", line=None),
+        Failure("b.jsonl", None, "text", "E002", "no article body", line=7),
+        SeedHeader("2024-09-19", "https://example.org/a", Span(0, 35)),
+    ):
+        assert pickle.loads(pickle.dumps(value)) == value

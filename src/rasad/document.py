@@ -7,7 +7,7 @@ with the annotations each stage adds. Annotations are plain, frozen values with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
@@ -22,6 +22,15 @@ DateBasis = Literal["explicit", "relative", "publication", "unknown"]
 PublishedBasis = Literal["header", "metadata", "text", "none"]
 
 
+def _by_constructor(obj: Any) -> tuple[Any, ...]:
+    """How these classes pickle: their class and constructor arguments.
+
+    They are compiled with mypyc (setup.py), and a compiled class's own pickling runs
+    ``__init__`` without arguments and then assigns attributes, which frozen classes refuse.
+    """
+    return (type(obj), tuple(getattr(obj, f.name) for f in fields(obj)))
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` into ``Article.text``."""
@@ -32,6 +41,9 @@ class Span:
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +67,9 @@ class DateValue:
             "basis": self.basis,
         }
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -64,6 +79,9 @@ class DateMention:
     text: str
     date: DateValue
     kind: str  # e.g. "gregorian", "jalali", "hijri", "weekday", "deictic", "numeric"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +96,9 @@ class Publication:
     def none(cls) -> Publication:
         return cls(None, "none", None)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 @dataclass(frozen=True, slots=True)
 class SeedHeader:
@@ -86,6 +107,9 @@ class SeedHeader:
     date: str
     url: str | None
     span: Span
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
 
 @dataclass(slots=True)
@@ -103,6 +127,9 @@ class Article:
     source: str | None = None
     header: SeedHeader | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
 
 @dataclass(slots=True)
@@ -122,6 +149,9 @@ class Link:
     office: str | None = None  # the office a title phrase names
     role: str | None = None  # a role the article gives the entity, in English
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 @dataclass(frozen=True, slots=True)
 class NewEntity:
@@ -133,6 +163,9 @@ class NewEntity:
     type: str
     role: str | None  # the stated role, in English
     country: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +194,9 @@ class Event:
         """``DATE|participants|TYPE``, the seed gold's ``event_key``."""
         return event_key(self.date.value if self.date else None, self.participants, self.type)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 def event_key(day: str | None, participants: tuple[str, ...], type_: str) -> str:
     """``DATE|participants|TYPE``: the date (``unknown`` when none), the sorted participant ids
@@ -182,11 +218,17 @@ class Statement:
     confidence: float
     reason: str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     span: Span
     lang: Lang | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
 
 @dataclass(slots=True)
@@ -242,6 +284,9 @@ class Document:
         """The article's URL when known, else the outlet's name."""
         return self.article.url or self.outlet
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:
@@ -263,3 +308,6 @@ class Failure:
             "code": self.code,
             "reason": self.reason,
         }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
