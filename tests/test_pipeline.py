@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from typing import ClassVar
 
 import pytest
@@ -64,6 +65,46 @@ def test_parallel_analysis_keeps_input_order():
     one = [r.article.file for r in analyse(items, jobs=1) if isinstance(r, Document)]
     two = [r.article.file for r in analyse(items, jobs=2) if isinstance(r, Document)]
     assert one == two == [f"{i}.txt" for i in range(50)]
+
+
+_PARENT = os.getpid()
+
+
+def _unreadable() -> object:
+    raise RuntimeError("this value cannot be rebuilt here")
+
+
+class _OneWay:
+    """Travels to a worker intact; the worker's copy cannot be read back, or cannot be sent."""
+
+    def __init__(self, refuse: bool) -> None:
+        self.refuse = refuse
+
+    def __reduce__(self) -> tuple:
+        if os.getpid() == _PARENT:
+            return (_OneWay, (self.refuse,))
+        if self.refuse:
+            raise TypeError("cannot pickle this value")
+        return (_unreadable, ())
+
+
+@pytest.mark.parametrize("refuse", [False, True])
+def test_a_result_that_cannot_come_back_from_a_worker_is_a_failure(refuse):
+    # a pool whose result cannot be pickled or unpickled would hang; here the batch goes on
+    items = [
+        Article(f"Article {i} about Iraq and Iran, talks in Baghdad.", f"{i}.txt", "text")
+        for i in range(6)
+    ]
+    items[3].metadata["odd"] = _OneWay(refuse)
+    results = list(analyse(items, jobs=2))
+    assert [r.file if isinstance(r, Failure) else r.article.file for r in results] == [
+        f"{i}.txt" for i in range(6)
+    ]
+    failure = results[3]
+    assert isinstance(failure, Failure)
+    assert (failure.stage, failure.code) == ("transfer", "E041")
+    assert ("TypeError" if refuse else "RuntimeError") in failure.reason
+    assert all(isinstance(r, Document) for i, r in enumerate(results) if i != 3)
 
 
 def test_normalized_view_is_built_on_first_use():

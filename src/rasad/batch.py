@@ -7,11 +7,13 @@ of worker processes (``jobs``). :func:`ingest` writes them to a store in transac
 from __future__ import annotations
 
 import multiprocessing as mp
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from rasad.document import Article, Document, Failure
+from rasad.errors import Code
 from rasad.ingest import ReadFailure, read_inputs
 from rasad.ingest.reader import read_source
 from rasad.ingest.sources import Source, expand_inputs
@@ -19,6 +21,8 @@ from rasad.pipeline import Pipeline, StageFailure, default_pipeline
 from rasad.store.base import Store, WriteResult
 
 Result = Document | Failure
+# a result on its way from a worker: its file, its path and the pickled result
+Packed = tuple[str, str | None, bytes]
 
 _worker_pipeline: Pipeline | None = None
 
@@ -39,6 +43,46 @@ def _init_worker() -> None:
     _worker_pipeline = default_pipeline()
 
 
+def _transfer_failure(file: str, path: str | None, e: Exception) -> Failure:
+    detail = f"{type(e).__name__}: {e}"
+    return Failure(
+        file, path, "transfer", "E041", Code.E041.message(path=path or file, detail=detail)
+    )
+
+
+def _pack(result: Result) -> Packed:
+    """In a worker: ``result`` pickled here, so that one that cannot be pickled becomes a failure.
+
+    A pool whose result cannot be pickled or unpickled hangs (its result thread dies), so the
+    pool only ever carries bytes, and each side catches its own half of the transfer.
+    """
+    file, path = (
+        (result.file, result.path)
+        if isinstance(result, Failure)
+        else (
+            result.article.file,
+            result.article.path,
+        )
+    )
+    try:
+        return (file, path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception as e:
+        failure = _transfer_failure(file, path, e)
+        return (file, path, pickle.dumps(failure, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _unpack(packed: Packed) -> Result:
+    """In the parent: the result a worker packed, or a failure when it cannot be read back."""
+    file, path, blob = packed
+    try:
+        result = pickle.loads(blob)
+    except Exception as e:
+        return _transfer_failure(file, path, e)
+    if not isinstance(result, Document | Failure):
+        return _transfer_failure(file, path, TypeError(f"got {type(result).__name__}"))
+    return result
+
+
 def _work(item: Article | ReadFailure) -> Result:
     if isinstance(item, ReadFailure):
         return _as_failure(item)
@@ -46,11 +90,15 @@ def _work(item: Article | ReadFailure) -> Result:
     return run_one(_worker_pipeline, item)
 
 
-def _work_task(task: Source | Article | ReadFailure) -> list[Result]:
+def _work_packed(item: Article | ReadFailure) -> Packed:
+    return _pack(_work(item))
+
+
+def _work_task(task: Source | Article | ReadFailure) -> list[Packed]:
     """In a worker: read a file (decoding, HTML extraction) and analyse its articles."""
     if isinstance(task, Source):
-        return [_work(item) for item in read_source(task)]
-    return [_work(task)]
+        return [_pack(_work(item)) for item in read_source(task)]
+    return [_pack(_work(task))]
 
 
 def _tasks(
@@ -79,7 +127,8 @@ def analyse(
             yield _as_failure(item) if isinstance(item, ReadFailure) else run_one(pipe, item)
         return
     with _pool(jobs) as pool:
-        yield from pool.imap(_work, items, chunksize=32)
+        for packed in pool.imap(_work_packed, items, chunksize=32):
+            yield _unpack(packed)
 
 
 def process(
@@ -95,7 +144,8 @@ def process(
         return
     with _pool(jobs) as pool:
         for results in pool.imap(_work_task, _tasks(inputs, stdin), chunksize=8):
-            yield from results
+            for packed in results:
+                yield _unpack(packed)
 
 
 @dataclass

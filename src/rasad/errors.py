@@ -33,6 +33,7 @@ class Code(StrEnum):
     E030 = "unsupported database URL {url!r}: use sqlite:///path.db or postgresql://..."
     E031 = "database error: {detail}"
     E040 = "pipeline misconfigured: {detail}"
+    E041 = "the analysis of {path} could not be passed between processes: {detail}"
     E050 = "invalid knowledge base {path} ({item}): {detail}"
     E060 = "invalid gold file {path}: {detail}"
     E061 = "evaluation floor: {detail}"
