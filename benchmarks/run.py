@@ -195,23 +195,27 @@ def machine(python: Path) -> dict[str, Any]:
         "runner_python": platform.python_version(),
         "rasad_python": None,
         "rasad_version": None,
+        "rasad_build": None,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     if python.exists():
         probe = (
             "import platform\n"
-            "try:\n import rasad; v = rasad.__version__\n"
-            "except Exception as e:\n v = None\n"
-            "print(platform.python_version()); print(v)"
+            "try:\n import rasad, rasad.build; v = rasad.__version__; b = rasad.build.compiled()\n"
+            "except Exception as e:\n v = b = None\n"
+            "print(platform.python_version()); print(v); print(b)"
         )
         try:
             res = subprocess.run(
                 [str(python), "-c", probe], capture_output=True, text=True, timeout=60, cwd=REPO
             )
             lines = res.stdout.split()
-            if len(lines) == 2:
+            if len(lines) == 3:
                 info["rasad_python"] = lines[0]
                 info["rasad_version"] = None if lines[1] == "None" else lines[1]
+                info["rasad_build"] = {"True": "compiled (mypyc)", "False": "pure Python"}.get(
+                    lines[2]
+                )
         except (OSError, subprocess.SubprocessError):
             pass
     return info
@@ -339,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     good = manifest.good_articles
     info = machine(args.rasad.parent / "python")
     cores = info["cores_available"]
+    print(f"rasad {info['rasad_version']}, {info['rasad_build']}", file=sys.stderr)
     print(
         f"corpus: {root} ({len(manifest.files)} files, {good} good articles, "
         f"{manifest.corrupt_files} corrupt; ready in {gen_s:.1f} s)",

@@ -17,6 +17,7 @@ CPU second of this process (``time.process_time``), the measure of the foundatio
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -26,6 +27,7 @@ from typing import Any
 import corpus
 import orjson
 
+from rasad import build
 from rasad.dates.stage import DatesStage, PublicationStage
 from rasad.document import Article, Document
 from rasad.export.record import article_record
@@ -91,6 +93,7 @@ def main() -> None:
         group = "html" if p.suffix == ".html" else "text"
         by_group[group].append(str(p))
     rate = "articles/CPU-s" if args.foundation else "articles/s per core"
+    print(f"rasad build: {build.describe()}", file=sys.stderr)
     print(
         "| inputs | articles | read | "
         + " | ".join(pipe.names)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -104,6 +105,25 @@ def _metadata(tree: Any) -> dict[str, str | None]:
     }
 
 
+@cache
+def _extractor(precision: bool) -> Any:
+    """trafilatura's options, built once: building them reads its configuration each time."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="txt",
+        fast=True,
+        precision=precision,
+        comments=False,
+        tables=False,
+        images=False,
+        links=False,
+        formatting=False,
+        dedup=False,
+        with_metadata=False,
+    )
+
+
 def _extract_body(html: str) -> str:
     import trafilatura  # lazy: heavy import, only when an HTML page is met
 
@@ -111,21 +131,11 @@ def _extract_body(html: str) -> str:
     free = [p for p in _PLACEHOLDERS if p not in html]
     protect = dict(zip(sorted(hidden), free, strict=False))
     protected = html.translate({ord(k): v for k, v in protect.items()}) if protect else html
-    options: dict[str, Any] = {
-        "output_format": "txt",
-        "include_comments": False,
-        "include_tables": False,
-        "include_images": False,
-        "include_links": False,
-        "include_formatting": False,
-        "deduplicate": False,
-        "with_metadata": False,
-    }
-    body = trafilatura.extract(protected, fast=True, **options) or ""
+    body = trafilatura.extract(protected, options=_extractor(False)) or ""
     if len(body) < _SHORT_BODY:
         # trafilatura rescues short extractions with a dump of the whole page (menus, tables);
         # its precision mode does not, and is what a short article gets
-        precise = trafilatura.extract(protected, fast=True, favor_precision=True, **options)
+        precise = trafilatura.extract(protected, options=_extractor(True))
         body = precise or body
     if protect:
         body = body.translate({ord(v): k for k, v in protect.items()})
