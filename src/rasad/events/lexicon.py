@@ -11,9 +11,10 @@ over the normalized view (:mod:`rasad.text.normalize`), so spelling variants the
   ``proclitics`` (Arabic ``و``, ``ف``, ``س``: ``والتقى``, ``سيزور``) and must stand as a word.
 
 Each phrase list compiles to one :class:`Phrases`: its regular expression, and the first
-literal word of every phrase as an anchor. The anchors of a lexicon go into one Aho-Corasick
-automaton that scans a view once; a pattern is then tried only in sentences holding one of its
-anchors, which every match of it must contain. The results are those of the pattern alone.
+literal word of every phrase as an anchor. The anchors of a language's two lexicons go into one
+Aho-Corasick automaton that scans a view once; a pattern is then tried only in sentences holding
+one of its anchors, which every match of it must contain. The results are those of the pattern
+alone.
 
 The loaders validate strictly: unknown keys, unknown PLOVER types, modes or frames, and empty
 phrases are errors (:class:`~rasad.errors.DataError`, code E020).
@@ -60,10 +61,12 @@ GAP = 6
 
 
 class Anchors:
-    """The anchors of one lexicon's phrase lists in one automaton, and where they occur in a view.
+    """The anchors of phrase lists in one automaton, and where they occur in a view.
 
-    The scan is kept for the last view (compared by identity): events and statements of one
-    article ask about the same view many times, and it is scanned once.
+    One per language holds the lists of both lexicons, events and statements
+    (:func:`lexicon_anchors`), so an article's view is scanned once for both. The scan is kept
+    for the last view (compared by identity): events and statements of one article ask about
+    the same view many times. The automaton is built on the first scan after lists are added.
     """
 
     def __init__(self) -> None:
@@ -87,6 +90,7 @@ class Anchors:
         for w in words:
             self._words.setdefault(w, set()).add(slot)
         self._joiners.append(frozenset(p[-1] for p in proclitics if p))
+        self._automaton = self._view = None  # built again, with this list, on the next scan
         return slot
 
     def freeze(self) -> None:
@@ -114,11 +118,13 @@ class Anchors:
         return {slot for _start, slot in order[i:j]}
 
     def _scan(self, view: str) -> None:
+        if self._automaton is None:
+            self.freeze()
         order: list[tuple[int, int]] = []
         if self._words:
             joiners = self._joiners
-            hits = [(e - n + 1, slots, free) for e, (n, slots, free) in self._automaton.iter(view)]
-            for start, slots, free in hits:
+            for end, (n, slots, free) in self._automaton.iter(view):
+                start = end - n + 1
                 if free or start == 0 or not view[start - 1].isalnum():
                     for slot in slots:
                         order.append((start, slot))
@@ -351,13 +357,19 @@ def _entries(
 
 
 @cache
+def lexicon_anchors(lang: Lang) -> Anchors:
+    """The one automaton of ``lang``'s event and speech phrase lists."""
+    return Anchors()
+
+
+@cache
 def event_lexicon(lang: Lang) -> EventLexicon:
     where = lang_path(lang, "events")
     data = load_yaml(lang, "events")
     check_keys(data, required={"proclitics", "suffixes", "triggers", *CUE_KEYS}, where=where)
     proclitics = _strings(data["proclitics"], "proclitics", where) if data["proclitics"] else ()
     suffixes = _strings(data["suffixes"], "suffixes", where) if data["suffixes"] else ()
-    anchors = Anchors()
+    anchors = lexicon_anchors(lang)
     triggers = []
     for at, entry in _entries(data, "triggers", {"type", "frame", "words"}, {"mode"}, where):
         if entry["type"] not in PLOVER_TYPES:
@@ -383,7 +395,6 @@ def event_lexicon(lang: Lang) -> EventLexicon:
     futures = frozenset(
         normalizer(lang).key(p) for p in proclitics if normalizer(lang).key(p).endswith("س")
     )  # Arabic ``س``: ``سيزور`` is a visit to come
-    anchors.freeze()
     by_slot = {t.phrases.slot: i for i, t in enumerate(triggers)}
     return EventLexicon(lang, tuple(triggers), anchors, by_slot, cues, attached, futures)
 
@@ -400,7 +411,7 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
     events = load_yaml(lang, "events")
     # verbs take conjunctions (``وأضاف``), never the article
     proclitics = tuple(p for p in events["proclitics"] or () if "ال" not in p)
-    anchors = Anchors()
+    anchors = lexicon_anchors(lang)
     speech = []
     for at, entry in _entries(data, "speech", {"words"}, {"kind"}, where):
         kind = entry.get("kind")
@@ -425,7 +436,6 @@ def speech_lexicon(lang: Lang) -> SpeechLexicon:
     negative = compile_phrases(
         _strings(data["negative"], "negative", where), lang, anchors, proclitics, where=where
     )
-    anchors.freeze()
     return SpeechLexicon(
         lang,
         tuple(speech),
