@@ -31,8 +31,8 @@ def test_version_names_the_build():
 
 def test_the_build_is_compiled_when_ci_asks_for_it():
     expected = os.environ.get("RASAD_EXPECT_COMPILED")
-    if expected is None:
-        pytest.skip("RASAD_EXPECT_COMPILED is not set (make test sets it)")
+    if expected is None or build.pure_requested():
+        pytest.skip("RASAD_EXPECT_COMPILED is not set (make test sets it), or RASAD_PURE is")
     assert build.compiled() is (expected == "1")
 
 
@@ -52,7 +52,24 @@ def test_a_source_newer_than_its_extension_is_stale(tmp_path):
 
 
 def test_the_installed_package_has_no_stale_extension():
+    if build.pure_requested():
+        pytest.skip("RASAD_PURE=1: the extensions are not used")
     assert build.stale_extensions() == []
+
+
+def test_pure_runs_the_source_files_of_a_compiled_install():
+    import subprocess
+    import sys
+
+    probe = (
+        "import rasad.text.normalize as m, rasad.build as b; "
+        "print(m.__file__.endswith('.py'), b.describe())"
+    )
+    env = {**os.environ, "RASAD_PURE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout.split(maxsplit=1)
+    assert out == ["True", "pure Python\n"]
 
 
 @pytest.mark.parametrize(
