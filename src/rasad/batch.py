@@ -56,14 +56,8 @@ def _pack(result: Result) -> Packed:
     A pool whose result cannot be pickled or unpickled hangs (its result thread dies), so the
     pool only ever carries bytes, and each side catches its own half of the transfer.
     """
-    file, path = (
-        (result.file, result.path)
-        if isinstance(result, Failure)
-        else (
-            result.article.file,
-            result.article.path,
-        )
-    )
+    source = result if isinstance(result, Failure) else result.article
+    file, path = source.file, source.path
     try:
         return (file, path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as e:
@@ -97,8 +91,8 @@ def _work_packed(item: Article | ReadFailure) -> Packed:
 def _work_task(task: Source | Article | ReadFailure) -> list[Packed]:
     """In a worker: read a file (decoding, HTML extraction) and analyse its articles."""
     if isinstance(task, Source):
-        return [_pack(_work(item)) for item in read_source(task)]
-    return [_pack(_work(task))]
+        return [_work_packed(item) for item in read_source(task)]
+    return [_work_packed(task)]
 
 
 def _tasks(
