@@ -22,11 +22,12 @@ DateBasis = Literal["explicit", "relative", "publication", "unknown"]
 PublishedBasis = Literal["header", "metadata", "text", "none"]
 
 
-def _by_constructor(obj: Any) -> tuple[Any, ...]:
-    """How these classes pickle: their class and constructor arguments.
+def by_constructor(obj: Any) -> tuple[Any, ...]:
+    """``__reduce__`` for a compiled dataclass: its class and constructor arguments.
 
-    They are compiled with mypyc (setup.py), and a compiled class's own pickling runs
-    ``__init__`` without arguments and then assigns attributes, which frozen classes refuse.
+    The document classes (and the normalized view) are compiled with mypyc (setup.py), and a
+    compiled class's own pickling runs ``__init__`` without arguments and then assigns
+    attributes, which frozen classes refuse.
     """
     return (type(obj), tuple(getattr(obj, f.name) for f in fields(obj)))
 
@@ -43,7 +44,7 @@ class Span:
             raise ValueError(f"invalid span [{self.start}, {self.end})")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class DateValue:
         }
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ class DateMention:
     kind: str  # e.g. "gregorian", "jalali", "hijri", "weekday", "deictic", "numeric"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ class Publication:
         return cls(None, "none", None)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ class SeedHeader:
     span: Span
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(slots=True)
@@ -150,7 +151,7 @@ class Link:
     role: str | None = None  # a role the article gives the entity, in English
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,7 @@ class NewEntity:
     country: str | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ class Event:
         return event_key(self.date.value if self.date else None, self.participants, self.type)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 def event_key(day: str | None, participants: tuple[str, ...], type_: str) -> str:
@@ -219,7 +220,7 @@ class Statement:
     reason: str
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,7 @@ class Paragraph:
     lang: Lang | None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(slots=True)
@@ -285,7 +286,7 @@ class Document:
         return self.article.url or self.outlet
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,4 +311,4 @@ class Failure:
         }
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _by_constructor(self)
+        return by_constructor(self)

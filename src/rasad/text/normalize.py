@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rasad.document import Lang, Span
+from rasad.document import Lang, Span, by_constructor
 from rasad.text.digits import DIGIT_TABLE
 from rasad.text.profile import text_profile
 
@@ -96,9 +96,7 @@ class NormalizedText:
     orig_len: int
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # rebuilt through the constructor: compiled (setup.py), a frozen class refuses the
-        # attribute assignments of pickle's default
-        return (NormalizedText, (self.text, self.norm_starts, self.orig_starts, self.orig_len))
+        return by_constructor(self)
 
     def to_orig(self, i: int) -> int:
         """Index in the original of the character at view index ``i``."""
