@@ -77,14 +77,19 @@ def test_offsets_map_back_exactly(lang, text):
         assert normalize(text[span.start : span.end], lang).text.strip() == n.text.strip()
 
 
+def _span_in(data: st.DataObject, view: str) -> tuple[int, int]:
+    """A non-empty ``[start, end)`` inside ``view`` (which must not be empty)."""
+    start = data.draw(st.integers(0, len(view) - 1))
+    return start, data.draw(st.integers(start + 1, len(view)))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @given(text=texts, data=st.data())
 def test_span_round_trip(lang, text, data):
     n = normalize(text, lang)
     if not n.text:
         return
-    start = data.draw(st.integers(0, len(n.text) - 1))
-    end = data.draw(st.integers(start + 1, len(n.text)))
+    start, end = _span_in(data, n.text)
     span = n.span_to_orig(start, end)
     piece = normalize(text[span.start : span.end], lang).text
     assert piece == n.text[start:end]
@@ -96,10 +101,7 @@ def test_many_spans_map_as_one_at_a_time(lang, text, data):
     n = normalize(text, lang)
     if not n.text:
         return
-    pairs = []
-    for _ in range(data.draw(st.integers(0, 6))):
-        start = data.draw(st.integers(0, len(n.text) - 1))
-        pairs.append((start, data.draw(st.integers(start + 1, len(n.text)))))
+    pairs = [_span_in(data, n.text) for _ in range(data.draw(st.integers(0, 6)))]
     assert n.spans_to_orig(pairs) == [n.span_to_orig(s, e) for s, e in pairs]
 
 
