@@ -3,6 +3,11 @@
 ``Article`` is what a reader produces: the text exactly as decoded from the source (every
 character offset rasad reports indexes into it) plus source metadata. ``Document`` is an article
 with the annotations each stage adds. Annotations are plain, frozen values with spans.
+
+The classes made many times an article write their constructor out rather than let
+``dataclass`` generate it: a compiled class (setup.py) then runs it as native code, where the
+generated one stays interpreted Python and costs three times as much. Frozen ones set their
+fields with ``object.__setattr__``, as the generated constructor does.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ def by_constructor(obj: Any) -> tuple[Any, ...]:
     return (type(obj), tuple(getattr(obj, f.name) for f in fields(obj)))
 
 
+set_field = object.__setattr__  # how a frozen class's written-out constructor sets its fields
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` into ``Article.text``."""
@@ -39,9 +47,11 @@ class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"invalid span [{start}, {end})")
+        set_field(self, "start", start)
+        set_field(self, "end", end)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
@@ -59,6 +69,18 @@ class DateValue:
     precision: Precision
     calendar: Calendar = "gregorian"
     basis: DateBasis = "explicit"
+
+    def __init__(
+        self,
+        value: str,
+        precision: Precision,
+        calendar: Calendar = "gregorian",
+        basis: DateBasis = "explicit",
+    ) -> None:
+        set_field(self, "value", value)
+        set_field(self, "precision", precision)
+        set_field(self, "calendar", calendar)
+        set_field(self, "basis", basis)
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -80,6 +102,12 @@ class DateMention:
     text: str
     date: DateValue
     kind: str  # e.g. "gregorian", "jalali", "hijri", "weekday", "deictic", "numeric"
+
+    def __init__(self, span: Span, text: str, date: DateValue, kind: str) -> None:
+        set_field(self, "span", span)
+        set_field(self, "text", text)
+        set_field(self, "date", date)
+        set_field(self, "kind", kind)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
@@ -150,6 +178,26 @@ class Link:
     office: str | None = None  # the office a title phrase names
     role: str | None = None  # a role the article gives the entity, in English
 
+    def __init__(
+        self,
+        span: Span,
+        text: str,
+        entity: str,
+        kind: str,
+        score: float,
+        reason: str,
+        office: str | None = None,
+        role: str | None = None,
+    ) -> None:
+        self.span = span
+        self.text = text
+        self.entity = entity
+        self.kind = kind
+        self.score = score
+        self.reason = reason
+        self.office = office
+        self.role = role
+
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
 
@@ -190,6 +238,34 @@ class Event:
     confidence: float
     reason: str
 
+    def __init__(
+        self,
+        type: str,
+        mode: str | None,
+        date: DateValue | None,
+        date_basis: DateBasis,
+        location: str | None,
+        participants: tuple[str, ...],
+        actor: tuple[str, ...],
+        recipient: tuple[str, ...],
+        span: Span,
+        trigger: Span,
+        confidence: float,
+        reason: str,
+    ) -> None:
+        set_field(self, "type", type)
+        set_field(self, "mode", mode)
+        set_field(self, "date", date)
+        set_field(self, "date_basis", date_basis)
+        set_field(self, "location", location)
+        set_field(self, "participants", participants)
+        set_field(self, "actor", actor)
+        set_field(self, "recipient", recipient)
+        set_field(self, "span", span)
+        set_field(self, "trigger", trigger)
+        set_field(self, "confidence", confidence)
+        set_field(self, "reason", reason)
+
     @property
     def key(self) -> str:
         """``DATE|participants|TYPE``, the seed gold's ``event_key``."""
@@ -219,6 +295,28 @@ class Statement:
     confidence: float
     reason: str
 
+    def __init__(
+        self,
+        speaker: str,
+        targets: tuple[str, ...],
+        stance: str,
+        kind: str,
+        quote: Span,
+        span: Span,
+        cue: Span,
+        confidence: float,
+        reason: str,
+    ) -> None:
+        set_field(self, "speaker", speaker)
+        set_field(self, "targets", targets)
+        set_field(self, "stance", stance)
+        set_field(self, "kind", kind)
+        set_field(self, "quote", quote)
+        set_field(self, "span", span)
+        set_field(self, "cue", cue)
+        set_field(self, "confidence", confidence)
+        set_field(self, "reason", reason)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
 
@@ -227,6 +325,10 @@ class Statement:
 class Paragraph:
     span: Span
     lang: Lang | None
+
+    def __init__(self, span: Span, lang: Lang | None) -> None:
+        set_field(self, "span", span)
+        set_field(self, "lang", lang)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)

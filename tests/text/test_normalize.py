@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rasad.document import LANGS
-from rasad.text.normalize import normalize, normalizer
+from rasad.text.normalize import _INVISIBLE, normalize, normalizer
 from rasad.text.profile import text_profile
 
 # Persian and Arabic letters, marks, ZWNJ, tatweel, digits, spaces and Latin: what news text holds
@@ -16,6 +16,7 @@ ALPHABET = st.sampled_from(
         *"۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789",
         *" \n\t\u00a0",
         *"AbcZ’-.،؛؟«»“”",
+        *"\ufb50\u0671\ufe8d\ufb8e",  # presentation forms, one folding to a folded letter
     ]
 )
 texts = st.text(ALPHABET, max_size=200)
@@ -108,3 +109,44 @@ def test_many_spans_map_as_one_at_a_time(lang, text, data):
 def test_no_change_is_cheap():
     n = normalize("plain ascii text", "en")
     assert n.norm_starts == [0] and n.to_orig(5) == 5
+
+
+def _reference_view(text: str, lang: str) -> tuple[str, list[int]]:
+    """The view by its definition, one character at a time: translate in one pass, then turn
+    every run of spaces and deletable characters into its first space (nothing when it has
+    none). Also where each view character comes from."""
+    t = text.translate(normalizer(lang).table)
+    gone = set(text_profile(lang).deletions) | set(_INVISIBLE) | {" "}
+    out: list[str] = []
+    origin: list[int] = []
+    i = 0
+    while i < len(t):
+        if t[i] not in gone:
+            out.append(t[i])
+            origin.append(i)
+            i += 1
+            continue
+        j = i
+        while j < len(t) and t[j] in gone:
+            j += 1
+        space = t.find(" ", i, j)
+        if space >= 0:
+            out.append(" ")
+            origin.append(space)
+        i = j
+    return "".join(out), origin
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@given(text=texts)
+def test_view_is_the_definition(lang, text):
+    n = normalize(text, lang)
+    view, origin = _reference_view(text, lang)
+    assert n.text == view
+    assert [n.to_orig(i) for i in range(len(view))] == origin
+
+
+@pytest.mark.parametrize("lang", ["fa", "ar"])
+def test_a_form_folding_to_a_folded_letter_is_folded_once(lang):
+    # U+FB50 is a presentation form of U+0671, which the profiles fold on to plain alef
+    assert normalize("\ufb50\u0671", lang).text == "\ufb50\u0671".translate(normalizer(lang).table)

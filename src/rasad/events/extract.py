@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rasad.document import DateMention, DateValue, Document, Event, Span
+from rasad.document import DateMention, DateValue, Document, Event, Span, set_field
 from rasad.events.lexicon import EventLexicon, Phrases, Trigger, event_lexicon
 from rasad.events.mentions import Actor, Cast, actors, clause_bounds, country_of
 from rasad.kb.loader import KnowledgeBase
@@ -55,6 +55,12 @@ class _Hit:
     start: int
     end: int
     future: bool
+
+    def __init__(self, trigger: Trigger, start: int, end: int, future: bool) -> None:
+        set_field(self, "trigger", trigger)  # written out: see rasad.document
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "future", future)
 
 
 def _hits(lex: EventLexicon, view: str, lo: int, hi: int) -> list[_Hit]:
@@ -98,6 +104,11 @@ class _Raw:
     event: Event
     frame: str
     dated: bool
+
+    def __init__(self, event: Event, frame: str, dated: bool) -> None:
+        self.event = event
+        self.frame = frame
+        self.dated = dated
 
 
 class EventExtractor:

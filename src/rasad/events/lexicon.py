@@ -73,9 +73,10 @@ class Anchors:
         self._words: dict[str, set[int]] = {}
         self._count = 0
         self._automaton: Any = None
+        self._bits = 0  # an occurrence is one integer: ``start << _bits | slot``
         self._view: str | None = None
         self._found: dict[int, list[int]] = {}
-        self._order: list[tuple[int, int]] = []  # (start, slot), by start
+        self._order: list[int] = []  # occurrences, by start then slot
         self._joiners: list[frozenset[str]] = []  # by slot
 
     def add(self, words: set[str], proclitics: tuple[str, ...] = ()) -> int:
@@ -101,6 +102,7 @@ class Anchors:
         if self._words:
             automaton.make_automaton()
         self._automaton = automaton
+        self._bits = max(1, (self._count - 1).bit_length())
 
     def starts(self, view: str, slot: int) -> list[int] | None:
         """Sorted offsets in ``view`` where ``slot``'s anchors can begin a match; None if none."""
@@ -113,30 +115,40 @@ class Anchors:
         if view is not self._view:
             self._scan(view)
         order = self._order
-        i = bisect_left(order, (lo, -1))
-        j = bisect_left(order, (hi, -1), i)
-        return {slot for _start, slot in order[i:j]}
+        bits = self._bits
+        i = bisect_left(order, lo << bits)
+        j = bisect_left(order, hi << bits, i)
+        mask = (1 << bits) - 1
+        return {x & mask for x in order[i:j]}
 
     def _scan(self, view: str) -> None:
         if self._automaton is None:
             self.freeze()
-        order: list[tuple[int, int]] = []
+        bits = self._bits
+        order: list[int] = []
         if self._words:
             joiners = self._joiners
             for end, (n, slots, free) in self._automaton.iter(view):
                 start = end - n + 1
                 if free or start == 0 or not view[start - 1].isalnum():
+                    base = start << bits
                     for slot in slots:
-                        order.append((start, slot))
+                        order.append(base | slot)
                     continue
                 before = view[start - 1]  # a letter: only a proclitic may stand there
                 for slot in slots:
                     if before in joiners[slot]:
-                        order.append((start, slot))
+                        order.append(start << bits | slot)
             order.sort()
         found: dict[int, list[int]] = {}
-        for start, slot in order:
-            found.setdefault(slot, []).append(start)
+        mask = (1 << bits) - 1
+        for x in order:
+            slot = x & mask
+            at = found.get(slot)
+            if at is None:
+                found[slot] = [x >> bits]
+            else:
+                at.append(x >> bits)
         self._found, self._order, self._view = found, order, view
 
 

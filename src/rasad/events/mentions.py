@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
-from rasad.document import Document
+from rasad.document import Document, set_field
 from rasad.kb.loader import KnowledgeBase
 
 
@@ -24,6 +24,13 @@ class Actor:
     entity: str
     type: str
     kind: str  # the link kind: name, title, honorific, role, pronoun
+
+    def __init__(self, start: int, end: int, entity: str, type: str, kind: str) -> None:
+        set_field(self, "start", start)  # written out: see rasad.document
+        set_field(self, "end", end)
+        set_field(self, "entity", entity)
+        set_field(self, "type", type)
+        set_field(self, "kind", kind)
 
 
 def entity_type(doc: Document, kb: KnowledgeBase, entity: str) -> str:

@@ -93,6 +93,12 @@ class Hit:
     group: Group
     lead: int = 0  # characters of a proclitic at the start of the match that are not the name
 
+    def __init__(self, start: int, end: int, group: Group, lead: int = 0) -> None:
+        self.start = start  # written out: see rasad.document
+        self.end = end
+        self.group = group
+        self.lead = lead
+
     @property
     def targets(self) -> tuple[Target, ...]:
         return self.group.targets
