@@ -2,12 +2,14 @@
 
 ``Article`` is what a reader produces: the text exactly as decoded from the source (every
 character offset rasad reports indexes into it) plus source metadata. ``Document`` is an article
-with the annotations each stage adds. Annotations are plain, frozen values with spans.
+with the annotations each stage adds. Annotations are plain values with spans: nothing
+changes one once it is made, and they hash and compare by value.
 
-The classes made many times an article write their constructor out rather than let
-``dataclass`` generate it: a compiled class (setup.py) then runs it as native code, where the
-generated one stays interpreted Python and costs three times as much. Frozen ones set their
-fields with ``object.__setattr__``, as the generated constructor does.
+The classes made many times an article (spans, links, dates, events, statements) are not
+frozen, and write their constructor out rather than let ``dataclass`` generate it. Compiled
+(setup.py), such a constructor is native code that sets the fields directly: about 400 machine
+instructions for a span. The generated constructor stays interpreted Python, and a frozen one
+sets each field through ``object.__setattr__``: 2,700 for the same span.
 """
 
 from __future__ import annotations
@@ -37,10 +39,7 @@ def by_constructor(obj: Any) -> tuple[Any, ...]:
     return (type(obj), tuple(getattr(obj, f.name) for f in fields(obj)))
 
 
-set_field = object.__setattr__  # how a frozen class's written-out constructor sets its fields
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """Half-open character range ``[start, end)`` into ``Article.text``."""
 
@@ -50,14 +49,14 @@ class Span:
     def __init__(self, start: int, end: int) -> None:
         if not 0 <= start <= end:
             raise ValueError(f"invalid span [{start}, {end})")
-        set_field(self, "start", start)
-        set_field(self, "end", end)
+        self.start = start
+        self.end = end
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateValue:
     """A date as an ISO prefix whose length is its precision: ``2024``, ``2024-09``, ``2024-09-17``.
 
@@ -77,10 +76,10 @@ class DateValue:
         calendar: Calendar = "gregorian",
         basis: DateBasis = "explicit",
     ) -> None:
-        set_field(self, "value", value)
-        set_field(self, "precision", precision)
-        set_field(self, "calendar", calendar)
-        set_field(self, "basis", basis)
+        self.value = value
+        self.precision = precision
+        self.calendar = calendar
+        self.basis = basis
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -94,7 +93,7 @@ class DateValue:
         return by_constructor(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
     """A date expression found in the text, with its resolved value."""
 
@@ -104,10 +103,10 @@ class DateMention:
     kind: str  # e.g. "gregorian", "jalali", "hijri", "weekday", "deictic", "numeric"
 
     def __init__(self, span: Span, text: str, date: DateValue, kind: str) -> None:
-        set_field(self, "span", span)
-        set_field(self, "text", text)
-        set_field(self, "date", date)
-        set_field(self, "kind", kind)
+        self.span = span
+        self.text = text
+        self.date = date
+        self.kind = kind
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
@@ -163,11 +162,7 @@ class Article:
 
 @dataclass(slots=True)
 class Link:
-    """A span of the text linked to an entity, with how sure the linker is and why.
-
-    Not frozen, unlike the other annotations: an article gets about a hundred, and a frozen
-    dataclass costs twice as much to construct. Nothing changes a link once it is made.
-    """
+    """A span of the text linked to an entity, with how sure the linker is and why."""
 
     span: Span
     text: str
@@ -217,7 +212,7 @@ class NewEntity:
         return by_constructor(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Event:
     """A PLOVER-coded event one sentence reports, with its direction and evidence.
 
@@ -253,18 +248,18 @@ class Event:
         confidence: float,
         reason: str,
     ) -> None:
-        set_field(self, "type", type)
-        set_field(self, "mode", mode)
-        set_field(self, "date", date)
-        set_field(self, "date_basis", date_basis)
-        set_field(self, "location", location)
-        set_field(self, "participants", participants)
-        set_field(self, "actor", actor)
-        set_field(self, "recipient", recipient)
-        set_field(self, "span", span)
-        set_field(self, "trigger", trigger)
-        set_field(self, "confidence", confidence)
-        set_field(self, "reason", reason)
+        self.type = type
+        self.mode = mode
+        self.date = date
+        self.date_basis = date_basis
+        self.location = location
+        self.participants = participants
+        self.actor = actor
+        self.recipient = recipient
+        self.span = span
+        self.trigger = trigger
+        self.confidence = confidence
+        self.reason = reason
 
     @property
     def key(self) -> str:
@@ -281,7 +276,7 @@ def event_key(day: str | None, participants: tuple[str, ...], type_: str) -> str
     return f"{day or 'unknown'}|{'+'.join(participants)}|{type_}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Statement:
     """Who said what about whom: speaker, targets, stance, kind and the words themselves."""
 
@@ -307,28 +302,28 @@ class Statement:
         confidence: float,
         reason: str,
     ) -> None:
-        set_field(self, "speaker", speaker)
-        set_field(self, "targets", targets)
-        set_field(self, "stance", stance)
-        set_field(self, "kind", kind)
-        set_field(self, "quote", quote)
-        set_field(self, "span", span)
-        set_field(self, "cue", cue)
-        set_field(self, "confidence", confidence)
-        set_field(self, "reason", reason)
+        self.speaker = speaker
+        self.targets = targets
+        self.stance = stance
+        self.kind = kind
+        self.quote = quote
+        self.span = span
+        self.cue = cue
+        self.confidence = confidence
+        self.reason = reason
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     span: Span
     lang: Lang | None
 
     def __init__(self, span: Span, lang: Lang | None) -> None:
-        set_field(self, "span", span)
-        set_field(self, "lang", lang)
+        self.span = span
+        self.lang = lang
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)

@@ -81,3 +81,28 @@ def test_every_pronoun(lang, pronoun):
 )
 def test_former_modifiers(lang, text, surface):
     assert surface in {x.text for x in _links(text, "2026-01-20") if x.kind == "title"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Then he said; the chef agreed (he left).", ["he", "he"]),
+        ("en", "Shehab and Sheila met; she spoke.", ["she"]),
+        ("fa", "ویژه «وی» گفت و اویسی رفت", ["وی"]),
+        ("ar", "ووأضاف. وأضاف:", ["وأضاف"]),
+    ],
+)
+def test_pronouns_stand_as_words(lang, text, expected):
+    from rasad.linking.coref import _pronouns
+
+    assert [m.group() for m in _pronouns(text, lang)] == expected
+
+
+def test_a_pronoun_must_be_one_word():
+    from rasad.errors import DataError
+    from rasad.mentions.lexicon import _words
+
+    assert _words(("he", "وأضاف"), "pronouns", "mentions.yaml") == ("he", "وأضاف")
+    for bad in ("he said", "he.", "و أضاف"):
+        with pytest.raises(DataError, match="not one word"):
+            _words(("she", bad), "pronouns", "mentions.yaml")

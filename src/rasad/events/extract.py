@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rasad.document import DateMention, DateValue, Document, Event, Span, set_field
+from rasad.document import DateMention, DateValue, Document, Event, Span
 from rasad.events.lexicon import EventLexicon, Phrases, Trigger, event_lexicon
 from rasad.events.mentions import Actor, Cast, actors, clause_bounds, country_of
 from rasad.kb.loader import KnowledgeBase
@@ -49,7 +49,7 @@ MODE_RANK = {"phone": 4, "multilateral": 3, "third-party": 2, "visit": 1, None: 
 SOURCE_REACH = 40  # characters after a source cue in which its outlet or agency is named
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Hit:
     trigger: Trigger
     start: int
@@ -57,10 +57,10 @@ class _Hit:
     future: bool
 
     def __init__(self, trigger: Trigger, start: int, end: int, future: bool) -> None:
-        set_field(self, "trigger", trigger)  # written out: see rasad.document
-        set_field(self, "start", start)
-        set_field(self, "end", end)
-        set_field(self, "future", future)
+        self.trigger = trigger  # written out: see rasad.document
+        self.start = start
+        self.end = end
+        self.future = future
 
 
 def _hits(lex: EventLexicon, view: str, lo: int, hi: int) -> list[_Hit]:

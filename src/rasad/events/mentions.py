@@ -13,11 +13,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
-from rasad.document import Document, set_field
+from rasad.document import Document
 from rasad.kb.loader import KnowledgeBase
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Actor:
     start: int  # view offsets
     end: int
@@ -26,11 +26,11 @@ class Actor:
     kind: str  # the link kind: name, title, honorific, role, pronoun
 
     def __init__(self, start: int, end: int, entity: str, type: str, kind: str) -> None:
-        set_field(self, "start", start)  # written out: see rasad.document
-        set_field(self, "end", end)
-        set_field(self, "entity", entity)
-        set_field(self, "type", type)
-        set_field(self, "kind", kind)
+        self.start = start  # written out: see rasad.document
+        self.end = end
+        self.entity = entity
+        self.type = type
+        self.kind = kind
 
 
 def entity_type(doc: Document, kb: KnowledgeBase, entity: str) -> str:

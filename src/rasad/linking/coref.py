@@ -21,12 +21,28 @@ SCORE = 0.6
 
 @cache
 def _pattern(lang: Lang) -> re.Pattern[str]:
+    """The listed pronouns, each ending a word.
+
+    Led by the words themselves, so the regex engine skips quickly to their first letters; that
+    a match also starts a word is checked by :func:`_pronouns`. The lexicon's pronouns are
+    letters only (checked when it loads), so a match that does not start a word never hides one
+    that does.
+    """
     words = sorted(mention_lexicon(lang).pronouns, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _pronouns(text: str, lang: Lang) -> list[re.Match[str]]:
+    """The listed pronouns written as words in ``text``."""
+    return [
+        m
+        for m in _pattern(lang).finditer(text)
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
+    ]
 
 
 def pronoun_links(text: str, links: list[Link], kb: KnowledgeBase, lang: Lang) -> list[Link]:
-    pronouns = list(_pattern(lang).finditer(text))
+    pronouns = _pronouns(text, lang)
     if not pronouns:
         return []
     people = sorted(

@@ -54,8 +54,16 @@ def mention_lexicon(lang: Lang) -> MentionLexicon:
         strings("former_before"),
         strings("former_after"),
         _role_nouns(data["role_nouns"], where),
-        strings("pronouns"),
+        _words(strings("pronouns"), "pronouns", where),
     )
+
+
+def _words(value: tuple[str, ...], key: str, where: object) -> tuple[str, ...]:
+    """``value``, each entry a single word of letters (``وی``, ``وأضاف``, ``he``)."""
+    for w in value:
+        if not w.isalnum():
+            raise DataError(Code.E020, path=where, detail=f"{key}: {w!r} is not one word")
+    return value
 
 
 def _role_nouns(value: object, where: object) -> dict[str, str]:
