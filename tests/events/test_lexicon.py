@@ -81,3 +81,45 @@ def test_anchored_search_gives_what_the_pattern_gives(words, lo, width):
     found = phrases.search(view, lo, hi)
     assert (found.span() if found else None) == (first.span() if first else None)
     assert phrases.findall(view, lo, hi) == phrases.pattern.findall(view, lo, hi)
+
+
+def _shipped_lists(lang):
+    ev, sp = event_lexicon(lang), speech_lexicon(lang)
+    return [
+        *(t.phrases for t in ev.triggers),
+        *ev.cues.values(),
+        *(c.phrases for c in sp.speech),
+        *(p for _, p in sp.kinds),
+        sp.pronouns,
+        sp.positive,
+        sp.negative,
+    ]
+
+
+SEPARATORS = [" ", " ", " ", "، ", ", ", ": ", ":", " «", "» ", "«", " (", ") ", '"', "“", "-"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@settings(max_examples=120, deadline=None)
+@given(data=st.data())
+def test_every_shipped_list_finds_what_its_pattern_finds(lang, data):
+    """Words of the language's own phrases, joined to proclitics and suffixes and set among
+    signs: the anchored search of every list gives what its regular expression gives."""
+    lists = _shipped_lists(lang)
+    words = sorted(lists[0].anchors._words)
+    events = load_yaml(lang, "events")
+    proclitics = [normalizer(lang).key(p) for p in events["proclitics"] or ()]
+    suffixes = [normalizer(lang).key(s) for s in events["suffixes"] or ()]
+    token = st.tuples(
+        st.sampled_from(["", "", "", *proclitics]),
+        st.sampled_from([*words, "x", "وزیر", "الوزير", "minister"]),
+        st.sampled_from(["", "", "", *suffixes]),
+        st.sampled_from(SEPARATORS),
+    )
+    tokens = data.draw(st.lists(token, min_size=1, max_size=25))
+    view = normalizer(lang).key("".join("".join(t) for t in tokens))
+    lo = data.draw(st.integers(0, len(view)))
+    hi = data.draw(st.integers(lo, len(view)))
+    for phrases in lists:
+        raw = [m.span() for m in phrases.pattern.finditer(view, lo, hi)]
+        assert [m.span() for m in phrases.finditer(view, lo, hi)] == raw, phrases.pattern.pattern

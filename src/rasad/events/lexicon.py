@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import ahocorasick
 
@@ -128,7 +128,8 @@ class Anchors:
         order: list[int] = []
         if self._words:
             joiners = self._joiners
-            for end, (n, slots, free) in self._automaton.iter(view):
+            for item in self._automaton.iter(view):
+                end, (n, slots, free) = cast("tuple[int, tuple[int, tuple[int, ...], bool]]", item)
                 start = end - n + 1
                 if free or start == 0 or not view[start - 1].isalnum():
                     base = start << bits
@@ -182,8 +183,9 @@ class Phrases:
     def finditer(self, view: str, lo: int, hi: int) -> list[re.Match[str]]:
         """The pattern's matches in ``[lo, hi)``, tried only at its anchors less ``lead``.
 
-        A match starts at most ``lead`` characters before an anchor it contains, so trying each
-        anchor's ``lead + 1`` possible starts, left to right and skipping what a match already
+        A match starts at most ``lead`` characters before an anchor it contains: at the anchor
+        when the anchor starts a word or is a sign, else at a proclitic ending right before it.
+        Trying those starts, anchor by anchor and left to right, skipping what a match already
         covered, finds exactly what ``pattern.finditer`` finds.
         """
         starts = self._anchors.starts(view, self.slot)
@@ -198,8 +200,13 @@ class Phrases:
         found = []
         pos = lo  # nothing may start before this: the range's start, or a match's end
         for a in starts[i:j]:
-            p = a - lead if a - lead > pos else pos
-            while p <= a:
+            if a == 0 or not view[a - 1].isalnum() or not view[a].isalnum():
+                p, last = a, a  # a word's start, or a sign: the match starts here
+            else:  # after a proclitic's letter: the match starts with the proclitic
+                p, last = a - lead, a - 1
+            if p < pos:
+                p = pos
+            while p <= last:
                 m = match(view, p, hi)
                 if m is None:
                     p += 1
