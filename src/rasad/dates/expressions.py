@@ -75,9 +75,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
+from typing import cast
 
 from rasad.document import Calendar, DateMention, DateValue, Lang, Span
 
@@ -302,7 +303,12 @@ def word_led_matches(g: ExplicitGrammar, v: str, ws: int, we: int) -> list[re.Ma
     low = v[ws:we].lower()
     if g.word_scan is None or len(low) != we - ws:
         return list(g.word_led.finditer(v, ws, we))
-    starts = sorted({ws + end - len(w) + 1 for end, w in g.word_scan.iter(low)})
+    starts = sorted(
+        {
+            ws + end - len(w) + 1
+            for end, w in cast("Iterator[tuple[int, str]]", g.word_scan.iter(low))
+        }
+    )
     out: list[re.Match[str]] = []
     pos = ws
     match = g.word_led.match
@@ -481,7 +487,7 @@ def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
                 raise _Unsure
         if automaton is None:
             continue
-        for end, nd in automaton.iter(hay):
+        for end, nd in cast("Iterator[tuple[int, str]]", automaton.iter(hay)):
             h = end - len(nd) + 1
             for o in offsets[nd]:
                 p = h - o

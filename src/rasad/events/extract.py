@@ -210,16 +210,17 @@ class EventExtractor:
     ) -> list[_Raw]:
         trig = hit.trigger
         c_lo, c_hi = clause_bounds(view, hit.start, lo, hi)
-        clause = (c_lo, max(c_hi, hit.end))
-        if _any(lex.cues["negated"], view, *clause) or _any(
-            lex.cues["hypothetical"], view, *clause
+        c_hi = max(c_hi, hit.end)
+        clause = (c_lo, c_hi)
+        if _any(lex.cues["negated"], view, c_lo, c_hi) or _any(
+            lex.cues["hypothetical"], view, c_lo, c_hi
         ):
             return []
         etype = trig.type
         if trig.type == "CONSULT":
-            if _any(lex.cues["cancelled"], view, *clause):
+            if _any(lex.cues["cancelled"], view, c_lo, c_hi):
                 etype = "REJECT"
-            elif hit.future or _any(lex.cues["future"], view, *clause):
+            elif hit.future or _any(lex.cues["future"], view, c_lo, c_hi):
                 etype = "AGREE"
         # a reported clause (after ``:``, ``إن``, ``that``) holds its own subject
         opens = [e for _s, e in _cue_spans(lex.cues["opens"], view, lo, hit.start)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import ahocorasick
 
@@ -257,7 +257,9 @@ class Gazetteer:
         n = len(view)
         groups = self.groups
         out = []
-        for last, (size, number, lead) in self.automata[lang].iter(view):
+        for item in self.automata[lang].iter(view):
+            # typed, so the compiled loop unpacks the automaton's tuples without generic calls
+            last, (size, number, lead) = cast("tuple[int, tuple[int, int, int]]", item)
             start, end = last - size + 1, last + 1
             if start and view[start - 1].isalpha() and not _left_ok(view, start, proclitics):
                 continue
