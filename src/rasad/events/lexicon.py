@@ -60,6 +60,11 @@ KINDS = ("SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "AGREE", "REJECT")
 GAP = 6
 
 
+# what the automaton gives: where an anchor ends, and its length, slots, whether it is a sign
+# (``free``) and the letters that may join it to a proclitic in any of its slots
+_Found = tuple[int, tuple[int, tuple[int, ...], bool, frozenset[str]]]
+
+
 class Anchors:
     """The anchors of phrase lists in one automaton, and where they occur in a view.
 
@@ -98,7 +103,9 @@ class Anchors:
         automaton = ahocorasick.Automaton()
         for word, slots in self._words.items():
             free = not word[:1].isalnum()
-            automaton.add_word(word, (len(word), tuple(sorted(slots)), free))
+            # the letters that may join the word to a proclitic in any of its lists
+            joinable = frozenset().union(*(self._joiners[s] for s in slots))
+            automaton.add_word(word, (len(word), tuple(sorted(slots)), free, joinable))
         if self._words:
             automaton.make_automaton()
         self._automaton = automaton
@@ -129,17 +136,19 @@ class Anchors:
         if self._words:
             joiners = self._joiners
             for item in self._automaton.iter(view):
-                end, (n, slots, free) = cast("tuple[int, tuple[int, tuple[int, ...], bool]]", item)
+                end, (n, slots, free, joinable) = cast("_Found", item)
                 start = end - n + 1
-                if free or start == 0 or not view[start - 1].isalnum():
-                    base = start << bits
-                    for slot in slots:
-                        order.append(base | slot)
-                    continue
-                before = view[start - 1]  # a letter: only a proclitic may stand there
+                if not free and start:
+                    before = view[start - 1]
+                    if before.isalnum():  # inside a word: only after a proclitic's letter
+                        if before in joinable:
+                            for slot in slots:
+                                if before in joiners[slot]:
+                                    order.append(start << bits | slot)
+                        continue
+                base = start << bits
                 for slot in slots:
-                    if before in joiners[slot]:
-                        order.append(start << bits | slot)
+                    order.append(base | slot)
             order.sort()
         found: dict[int, list[int]] = {}
         mask = (1 << bits) - 1
