@@ -116,8 +116,11 @@ def main() -> None:
                 text=True,
             ).stdout
             rows = re.findall(r"^\s*([\d,]+) \([^)]*\)\s+\S*:CPyDef_(\w+)", report, re.M)
-            for count, name in rows[: args.top]:
-                print(f"{int(count.replace(',', '')) // counted:>12,}  {name}")
+            top: dict[str, int] = {}  # a function can be listed once per source file it spans
+            for count, name in rows:
+                top.setdefault(name, int(count.replace(",", "")))
+            for name, count in list(top.items())[: args.top]:
+                print(f"{count // counted:>12,}  {name}")
 
 
 if __name__ == "__main__":
