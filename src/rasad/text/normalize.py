@@ -73,9 +73,7 @@ class Normalizer:
         for m in self.runs.finditer(t):
             start, end = m.span()
             space = t.find(" ", start, end)
-            if space < 0:
-                space = end  # nothing kept
-            elif space > start:  # deletable characters before the space: one deletion
+            if space > start:  # deletable characters before the space: one deletion
                 pieces.append(t[pos:start])
                 npos += start - pos
                 pos = space
@@ -83,7 +81,7 @@ class Normalizer:
                 orig_starts.append(space)
                 if end - space < 2:
                     continue  # the space ends the run: kept as it is
-            keep = space + 1 if space < end else start
+            keep = start if space < 0 else space + 1  # nothing, or the space
             pieces.append(t[pos:keep])
             npos += keep - pos
             pos = end
