@@ -43,6 +43,13 @@ from typing import Any
 
 SHARD_SIZE = 1000
 MANIFEST_NAME = "manifest.json"
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """Every file of the corpus in ``root`` but its manifest, in path order."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.name != MANIFEST_NAME)
+
+
 MANIFEST_VERSION = 1
 CORRUPT_KINDS: tuple[str, ...] = ("binary", "empty", "bad-encoding", "truncated-html")
 FORMATS: tuple[str, ...] = ("text", "seed", "html", "jsonl")

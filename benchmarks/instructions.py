@@ -31,11 +31,7 @@ WARM_UP = 60
 
 
 def _text_inputs(root: Path) -> list[str]:
-    return sorted(
-        str(p)
-        for p in root.rglob("*")
-        if p.is_file() and p.name != corpus.MANIFEST_NAME and p.suffix != ".html"
-    )
+    return [str(p) for p in corpus.corpus_files(root) if p.suffix != ".html"]
 
 
 def work(root: Path, n: int) -> None:

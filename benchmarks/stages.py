@@ -87,7 +87,7 @@ def main() -> None:
         corpus.generate(root, args.n, 0.0, args.seed, force=True)
     pipe = foundation_pipeline() if args.foundation else default_pipeline()
     record = foundation_record if args.foundation else article_record
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name != corpus.MANIFEST_NAME)
+    files = corpus.corpus_files(root)
     by_group: dict[str, list[str]] = defaultdict(list)
     for p in files:
         group = "html" if p.suffix == ".html" else "text"
