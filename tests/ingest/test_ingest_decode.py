@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gzip
 
 import pytest
@@ -11,7 +12,13 @@ from hypothesis import strategies as st
 
 from rasad.errors import Code, InputError
 from rasad.ingest import decode_bytes
-from rasad.ingest.decode import _NEUTRAL
+from rasad.ingest.decode import (
+    _CP1252_TO_LATIN1,
+    _NEUTRAL,
+    _OUTSIDE_CP1252,
+    _is_arabic_letter,
+    _mojibake_source,
+)
 from tests.ingest.ingest_samples import AR, EN, FA, FA_CP1256
 
 SAMPLES = {"fa": FA, "ar": AR, "en": EN}
@@ -220,3 +227,46 @@ def test_windows_1256_round_trips_where_representable(words: list[str]) -> None:
         assert text.isascii() and decoded == text
     else:
         assert (decoded, encoding) == (text, "windows-1256")
+
+
+def _mojibake_reference(text: str) -> str | None:
+    """``decode._mojibake_source`` as first written: each code page tried on the whole text."""
+    if text.isascii():
+        return None
+    candidates: list[tuple[str, bytes]] = []
+    if not _OUTSIDE_CP1252.search(text):
+        with contextlib.suppress(UnicodeEncodeError):
+            latin = text.translate(_CP1252_TO_LATIN1).encode("latin-1")
+            candidates.append(("latin-1/windows-1252", latin))
+    with contextlib.suppress(UnicodeEncodeError):
+        candidates.append(("windows-1256", text.encode("cp1256")))
+    for name, raw in candidates:
+        try:
+            repaired = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if repaired != text and sum(1 for ch in repaired if _is_arabic_letter(ch)) >= 4:
+            return name
+    return None
+
+
+def _misread(text: str, codepage: str) -> str:
+    raw = text.encode("utf-8")
+    if codepage == "cp1252":
+        return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+    return raw.decode(codepage)
+
+
+@given(
+    st.text(alphabet='<html> head="x"\n', max_size=300),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join),
+    st.sampled_from([None, "latin-1", "cp1252", "cp1256"]),
+    st.text(alphabet=TEXT_CHARS + "éàç\u0080\u0093\u00a0", max_size=20),
+)
+def test_mojibake_check_agrees_with_the_whole_text_check(
+    head: str, body: str, codepage: str | None, tail: str
+) -> None:
+    """Looking at the bytes from the first non-ASCII character decides as the whole text does."""
+    middle = _misread(body, codepage) if codepage else body
+    for text in (head + middle + tail, head + tail + middle, middle):
+        assert _mojibake_source(text) == _mojibake_reference(text)

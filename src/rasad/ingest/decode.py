@@ -185,17 +185,44 @@ _OUTSIDE_CP1252 = re.compile(
 )
 
 
+_WINDOW = 64  # characters from the first non-ASCII one that ``_may_be_utf8`` looks at
+
+
+def _may_be_utf8(window: str, codec: str) -> bool:
+    """False when a text starting with ``window`` (after ASCII) cannot be UTF-8 through ``codec``.
+
+    What comes before the first non-ASCII character encodes to ASCII bytes, complete UTF-8
+    characters, so a text re-encoded through a one-byte code page is valid UTF-8 only if the
+    bytes from there on are: an error in their first few, or a character the code page cannot
+    encode, settles it without encoding the whole text.
+    """
+    try:
+        codecs.utf_8_decode(window.encode(codec), "strict", False)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return True
+
+
 def _mojibake_source(text: str) -> str | None:
     """The code page through which ``text`` was double-encoded, if it was (see module doc)."""
     if text.isascii():
         return None
+    try:
+        text.encode("ascii")
+        start = 0  # not reached: the text is not ASCII
+    except UnicodeEncodeError as e:
+        start = e.start  # the first non-ASCII character
+    window = text[start : start + _WINDOW]
     candidates: list[tuple[str, bytes]] = []
-    if not _OUTSIDE_CP1252.search(text):  # stops at the first Persian/Arabic letter
+    if not _OUTSIDE_CP1252.search(text, start) and _may_be_utf8(  # stops at a Persian letter
+        window.translate(_CP1252_TO_LATIN1), "latin-1"
+    ):
         with contextlib.suppress(UnicodeEncodeError):
             latin = text.translate(_CP1252_TO_LATIN1).encode("latin-1")
             candidates.append(("latin-1/windows-1252", latin))
-    with contextlib.suppress(UnicodeEncodeError):
-        candidates.append(("windows-1256", text.encode("cp1256")))
+    if _may_be_utf8(window, "cp1256"):
+        with contextlib.suppress(UnicodeEncodeError):
+            candidates.append(("windows-1256", text.encode("cp1256")))
     for name, raw in candidates:
         try:
             repaired = raw.decode("utf-8")
