@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasad.document import Article
 from rasad.ingest import ReadFailure, read_inputs
+from rasad.ingest.webpage import _MAYBE_HIDDEN, _is_hidden
 from tests.ingest.ingest_samples import FA_PARAGRAPHS, FA_TITLE, html_page
 
 
@@ -157,3 +160,13 @@ def test_windows_1256_page(tmp_path: Path) -> None:
     article = _article(tmp_path, page.encode("cp1256"))
     assert article.encoding == "windows-1256"
     assert paragraphs[0] in article.text
+
+
+@given(
+    st.text(max_size=200), st.text(alphabet="\u200c\u200d\u200e\u200f\u061c\u00ad\x7f", max_size=5)
+)
+def test_one_scan_finds_every_hidden_mark(text: str, marks: str) -> None:
+    """The scan for marks to protect misses none that a look at every character would find."""
+    page = text + marks
+    every = {ch for ch in set(page) if _is_hidden(ch)}
+    assert {ch for ch in set(_MAYBE_HIDDEN.findall(page)) if _is_hidden(ch)} == every

@@ -49,6 +49,33 @@ _PUBLISHED_META = ("date", "pubdate", "dc.date.issued")
 _PLACEHOLDERS = [chr(c) for c in range(0xA4D0, 0xA4F8)]
 
 
+def _is_hidden(ch: str) -> bool:
+    """A mark trafilatura would drop: neither printable nor a space, and not a control."""
+    return not ch.isprintable() and not ch.isspace() and ch >= " "
+
+
+def _safe_class() -> str:
+    """A character class of the blocks news pages are written in, less their hidden marks."""
+    blocks = ((0x0000, 0x0800), (0x2010, 0x2028), (0xFB50, 0xFE00))
+    ranges: list[tuple[int, int]] = []
+    for lo, hi in blocks:
+        for c in range(lo, hi):
+            if _is_hidden(chr(c)):
+                continue
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1] = (ranges[-1][0], c)
+            else:
+                ranges.append((c, c))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+# every character that may be hidden: a page's few non-printing marks are found by one scan
+_MAYBE_HIDDEN = re.compile(f"[^{_safe_class()}]")
+
+
 def looks_like_html(text: str) -> bool:
     """True when the start of ``text`` is an HTML document."""
     head = text[:2048]
@@ -127,18 +154,20 @@ def _extractor(precision: bool) -> Any:
 def _extract_body(html: str) -> str:
     import trafilatura  # lazy: heavy import, only when an HTML page is met
 
-    hidden = {ch for ch in set(html) if not ch.isprintable() and not ch.isspace() and ch >= " "}
-    free = [p for p in _PLACEHOLDERS if p not in html]
-    protect = dict(zip(sorted(hidden), free, strict=False))
-    protected = html.translate({ord(k): v for k, v in protect.items()}) if protect else html
+    marks = {ch for ch in set(_MAYBE_HIDDEN.findall(html)) if _is_hidden(ch)}
+    free = [p for p in _PLACEHOLDERS if p not in html] if marks else []
+    protect = dict(zip(sorted(marks), free, strict=False))
+    protected = html
+    for mark, stand_in in protect.items():  # stand-ins are not in the page: no chain
+        protected = protected.replace(mark, stand_in)
     body = trafilatura.extract(protected, options=_extractor(False)) or ""
     if len(body) < _SHORT_BODY:
         # trafilatura rescues short extractions with a dump of the whole page (menus, tables);
         # its precision mode does not, and is what a short article gets
         precise = trafilatura.extract(protected, options=_extractor(True))
         body = precise or body
-    if protect:
-        body = body.translate({ord(v): k for k, v in protect.items()})
+    for mark, stand_in in protect.items():
+        body = body.replace(stand_in, mark)
     lines = (line.strip() for line in body.split("\n"))
     return "\n\n".join(line for line in lines if line)
 
