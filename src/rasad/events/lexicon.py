@@ -61,8 +61,8 @@ GAP = 6
 
 
 # what the automaton gives: where an anchor ends, and its length, slots, whether it is a sign
-# (``free``) and the letters that may join it to a proclitic in any of its slots
-_Found = tuple[int, tuple[int, tuple[int, ...], bool, frozenset[str]]]
+# (``free``), the letters that may join it to a proclitic in any of its slots, and its number
+_Found = tuple[int, tuple[int, tuple[int, ...], bool, frozenset[str], int]]
 
 
 class Anchors:
@@ -78,7 +78,9 @@ class Anchors:
         self._words: dict[str, set[int]] = {}
         self._count = 0
         self._automaton: Any = None
-        self._bits = 0  # an occurrence is one integer: ``start << _bits | slot``
+        self._ids: dict[str, int] = {}  # anchor word -> its number
+        self.word_bits = 0  # an occurrence is ``start << word_bits | word number``
+        self._bits = 0  # in ``_order`` it is ``(start << word_bits | word) << _bits | slot``
         self._view: str | None = None
         self._found: dict[int, list[int]] = {}
         self._order: list[int] = []  # occurrences, by start then slot
@@ -93,8 +95,9 @@ class Anchors:
         """
         slot = self._count
         self._count += 1
-        for w in words:
+        for w in sorted(words):
             self._words.setdefault(w, set()).add(slot)
+            self._ids.setdefault(w, len(self._ids))
         self._joiners.append(frozenset(p[-1] for p in proclitics if p))
         self._automaton = self._view = None  # built again, with this list, on the next scan
         return slot
@@ -105,14 +108,24 @@ class Anchors:
             free = not word[:1].isalnum()
             # the letters that may join the word to a proclitic in any of its lists
             joinable = frozenset().union(*(self._joiners[s] for s in slots))
-            automaton.add_word(word, (len(word), tuple(sorted(slots)), free, joinable))
+            value = (len(word), tuple(sorted(slots)), free, joinable, self._ids[word])
+            automaton.add_word(word, value)
         if self._words:
             automaton.make_automaton()
         self._automaton = automaton
         self._bits = max(1, (self._count - 1).bit_length())
+        self.word_bits = max(1, (len(self._ids) - 1).bit_length())
+
+    def word_id(self, word: str) -> int:
+        """The number of an anchor word, as occurrences carry it."""
+        return self._ids[word]
 
     def starts(self, view: str, slot: int) -> list[int] | None:
-        """Sorted offsets in ``view`` where ``slot``'s anchors can begin a match; None if none."""
+        """Where in ``view`` ``slot``'s anchors can begin a match, sorted; None if none.
+
+        Each occurrence is one integer, ``start << word_bits | word``: its offset and the
+        anchor's number (:meth:`word_id`).
+        """
         if view is not self._view:
             self._scan(view)
         return self._found.get(slot)
@@ -123,8 +136,9 @@ class Anchors:
             self._scan(view)
         order = self._order
         bits = self._bits
-        i = bisect_left(order, lo << bits)
-        j = bisect_left(order, hi << bits, i)
+        shift = self.word_bits + bits
+        i = bisect_left(order, lo << shift)
+        j = bisect_left(order, hi << shift, i)
         mask = (1 << bits) - 1
         return {x & mask for x in order[i:j]}
 
@@ -132,21 +146,23 @@ class Anchors:
         if self._automaton is None:
             self.freeze()
         bits = self._bits
+        word_bits = self.word_bits
         order: list[int] = []
         if self._words:
             joiners = self._joiners
             for item in self._automaton.iter(view):
-                end, (n, slots, free, joinable) = cast("_Found", item)
+                end, (n, slots, free, joinable, word) = cast("_Found", item)
                 start = end - n + 1
                 if not free and start:
                     before = view[start - 1]
                     if before.isalnum():  # inside a word: only after a proclitic's letter
                         if before in joinable:
+                            base = (start << word_bits | word) << bits
                             for slot in slots:
                                 if before in joiners[slot]:
-                                    order.append(start << bits | slot)
+                                    order.append(base | slot)
                         continue
-                base = start << bits
+                base = (start << word_bits | word) << bits
                 for slot in slots:
                     order.append(base | slot)
             order.sort()
@@ -167,27 +183,42 @@ class Phrases:
 
     ``finditer``, ``search`` and ``findall`` take ``(view, lo, hi)`` like those of
     :class:`re.Pattern` and give the same results: a match begins with one of the anchors,
-    at most ``lead`` characters (the longest proclitic) after its start.
+    at most ``lead`` characters (the longest proclitic) after its start. At each place tried,
+    only the alternatives of the phrases whose first word occurs there (at most ``lead``
+    characters on) are matched: the others cannot match at that place, and those kept stay in
+    the pattern's order, so the first to match is the one the whole pattern would give.
     """
 
-    __slots__ = ("_anchors", "lead", "pattern", "slot")
+    __slots__ = ("_alts", "_anchors", "_by_word", "_subs", "lead", "pattern", "slot")
 
     def __init__(
         self,
-        pattern: re.Pattern[str],
+        alts: list[tuple[str, str]],
         anchors: Anchors,
-        words: set[str],
         proclitics: tuple[str, ...] = (),
     ) -> None:
-        self.pattern = pattern
+        """``alts``: the pattern's alternatives in order, each with its phrase's first word."""
+        self.pattern = re.compile("|".join(a for a, _ in alts)) if alts else _NEVER
         self.lead = max((len(p) for p in proclitics), default=0)
         self._anchors = anchors
-        self.slot = anchors.add(words, proclitics)
+        self._alts = alts
+        self.slot = anchors.add({w for _, w in alts}, proclitics)
+        self._by_word: dict[int, int] | None = None  # anchor number -> a bit of the subset key
+        self._subs: dict[int, re.Pattern[str]] = {}  # subset key -> its alternatives' pattern
 
     @property
     def anchors(self) -> Anchors:
         """The automaton this list's anchors are in (shared by its lexicon's lists)."""
         return self._anchors
+
+    def _sub(self, key: int) -> re.Pattern[str]:
+        """The alternatives whose first word's bit is set in ``key``, in the pattern's order."""
+        by_word = self._by_word
+        assert by_word is not None
+        ids = self._anchors.word_id
+        pattern = re.compile("|".join(a for a, w in self._alts if key >> by_word[ids(w)] & 1))
+        self._subs[key] = pattern
+        return pattern
 
     def finditer(self, view: str, lo: int, hi: int) -> list[re.Match[str]]:
         """The pattern's matches in ``[lo, hi)``, tried only at its anchors less ``lead``.
@@ -197,18 +228,29 @@ class Phrases:
         Trying those starts, anchor by anchor and left to right, skipping what a match already
         covered, finds exactly what ``pattern.finditer`` finds.
         """
-        starts = self._anchors.starts(view, self.slot)
-        if not starts:
+        found_at = self._anchors.starts(view, self.slot)
+        if not found_at:
             return []
-        i = bisect_left(starts, lo)
-        if i == len(starts) or starts[i] >= hi:
+        word_bits = self._anchors.word_bits
+        i = bisect_left(found_at, lo << word_bits)
+        if i == len(found_at) or found_at[i] >> word_bits >= hi:
             return []
-        j = bisect_left(starts, hi, i)
-        match = self.pattern.match
+        j = bisect_left(found_at, hi << word_bits, i)
+        by_word = self._by_word
+        if by_word is None:
+            ids = self._anchors.word_id
+            by_word = {}
+            for _, w in self._alts:
+                by_word.setdefault(ids(w), len(by_word))
+            self._by_word = by_word
+        word_mask = (1 << word_bits) - 1
+        subs = self._subs
         lead = self.lead
         found = []
         pos = lo  # nothing may start before this: the range's start, or a match's end
-        for a in starts[i:j]:
+        n = len(found_at)
+        for at in range(i, j):
+            a = found_at[at] >> word_bits
             if a == 0 or not view[a - 1].isalnum() or not view[a].isalnum():
                 p, last = a, a  # a word's start, or a sign: the match starts here
             else:  # after a proclitic's letter: the match starts with the proclitic
@@ -216,7 +258,17 @@ class Phrases:
             if p < pos:
                 p = pos
             while p <= last:
-                m = match(view, p, hi)
+                # the anchors starting in [p, p + lead]: a match at p begins with one of them
+                k = at
+                while k > 0 and found_at[k - 1] >> word_bits >= p:
+                    k -= 1
+                end = (p + lead + 1) << word_bits
+                key = 0
+                while k < n and found_at[k] < end:
+                    key |= 1 << by_word[found_at[k] & word_mask]
+                    k += 1
+                sub = subs.get(key)
+                m = (sub if sub is not None else self._sub(key)).match(view, p, hi)
                 if m is None:
                     p += 1
                     continue
@@ -321,9 +373,8 @@ def compile_phrases(
         if not words or "..." in (words[0], words[-1]):
             raise DataError(Code.E020, path=where, detail=f"no words around the gap in {p!r}")
     return Phrases(
-        _pattern(phrases, lang, proclitics, suffixes),
+        _alternatives(phrases, lang, proclitics, suffixes),
         anchors,
-        {_anchor(key(p)) for p in phrases},
         tuple(key(p) for p in proclitics),
     )
 
@@ -334,11 +385,10 @@ def _anchor(phrase: str) -> str:
     return word[:-1] if word.endswith("*") and len(word) > 1 else word
 
 
-def _pattern(
+def _alternatives(
     phrases: tuple[str, ...], lang: Lang, proclitics: tuple[str, ...], suffixes: tuple[str, ...]
-) -> re.Pattern[str]:
-    if not phrases:
-        return _NEVER
+) -> list[tuple[str, str]]:
+    """The pattern's alternatives, longest first, each with its phrase's first word."""
     key = normalizer(lang).key
     pre = _alternation(key(p) for p in proclitics)
     suf = _alternation(key(s) for s in suffixes)
@@ -360,9 +410,9 @@ def _pattern(
             body += r"(?!\w)"
         if words[:1].isalnum():
             body = r"(?<!\w)" + (f"(?:{pre})?" if pre else "") + body
-        alts.append(body)
-    alts.sort(key=len, reverse=True)
-    return re.compile("|".join(alts))
+        alts.append((body, _anchor(key(phrase))))
+    alts.sort(key=lambda alt: len(alt[0]), reverse=True)
+    return alts
 
 
 def _alternation(items: Any) -> str:
