@@ -38,7 +38,7 @@ reports no event of that type between the same participants.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rasad.document import DateMention, DateValue, Document, Event, Span
 from rasad.events.lexicon import EventLexicon, Phrases, Trigger, event_lexicon
@@ -447,12 +447,19 @@ class EventExtractor:
                 and raw.frame == "joint"
             ):
                 visitor = visit.actor[0]
-                ev = replace(
-                    ev,
-                    mode="visit",
-                    actor=(visitor,),
-                    recipient=tuple(p for p in ev.participants if p != visitor),
-                    location=ev.location or visit.location,
+                ev = Event(
+                    ev.type,
+                    "visit",
+                    ev.date,
+                    ev.date_basis,
+                    ev.location or visit.location,
+                    ev.participants,
+                    (visitor,),
+                    tuple(p for p in ev.participants if p != visitor),
+                    ev.span,
+                    ev.trigger,
+                    ev.confidence,
+                    ev.reason,
                 )
             if not raw.dated:
                 date: DateValue | None = None
@@ -470,7 +477,20 @@ class EventExtractor:
                 if date is None and doc.publication.date is not None:
                     pub = doc.publication.date
                     date = DateValue(pub.value, pub.precision, pub.calendar, "publication")
-                ev = replace(ev, date=date, date_basis=date.basis if date else "unknown")
+                ev = Event(
+                    ev.type,
+                    ev.mode,
+                    date,
+                    date.basis if date else "unknown",
+                    ev.location,
+                    ev.participants,
+                    ev.actor,
+                    ev.recipient,
+                    ev.span,
+                    ev.trigger,
+                    ev.confidence,
+                    ev.reason,
+                )
             out.append(ev)
         return out
 
@@ -528,8 +548,20 @@ def _merge(events: list[Event]) -> list[Event]:
             if old is not None:
                 by_key[target] = _fill(old, ev)
             else:
-                by_key[target] = replace(
-                    next(e for e in events if e.key == target), span=ev.span, trigger=ev.trigger
+                first = next(e for e in events if e.key == target)
+                by_key[target] = Event(
+                    first.type,
+                    first.mode,
+                    first.date,
+                    first.date_basis,
+                    first.location,
+                    first.participants,
+                    first.actor,
+                    first.recipient,
+                    ev.span,
+                    ev.trigger,
+                    first.confidence,
+                    first.reason,
                 )
             continue
         old = by_key.get(ev.key)
@@ -543,11 +575,17 @@ def _fill(old: Event, ev: Event) -> Event:
     actor, recipient = old.actor, old.recipient
     if not recipient and ev.recipient:
         actor, recipient = ev.actor, ev.recipient
-    return replace(
-        old,
-        mode=mode,
-        actor=actor,
-        recipient=recipient,
-        location=old.location or ev.location,
-        confidence=max(old.confidence, ev.confidence),
+    return Event(
+        old.type,
+        mode,
+        old.date,
+        old.date_basis,
+        old.location or ev.location,
+        old.participants,
+        actor,
+        recipient,
+        old.span,
+        old.trigger,
+        max(old.confidence, ev.confidence),
+        old.reason,
     )
