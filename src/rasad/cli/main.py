@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import click
 
@@ -19,7 +19,7 @@ from rasad import __version__, build
 from rasad.batch import Result, analyse, ingest, process
 from rasad.document import Failure
 from rasad.errors import RasadError
-from rasad.export.record import article_record, record_line
+from rasad.export.record import article_record, record_bytes
 from rasad.store import DEFAULT_URL, open_store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles"
@@ -115,7 +115,8 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
     """
     inputs = _inputs(paths, samples)
     failures: list[Failure] = []
-    out = sys.stdout
+    sys.stdout.flush()
+    out: BinaryIO = sys.stdout.buffer  # the records are UTF-8 bytes already
     n = 0
     stdin = sys.stdin.buffer if "-" in inputs else None
     for result in _progress(process(inputs, stdin=stdin, jobs=jobs), "extract"):
@@ -124,7 +125,7 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
             if not sys.stderr.isatty():
                 click.echo(json.dumps({"failure": result.to_json()}, ensure_ascii=False), err=True)
             continue
-        out.write(record_line(result))
+        out.write(record_bytes(result))
         n += 1
     out.flush()
     _summary("extract", {"articles": n}, failures, sys.stderr)

@@ -9,9 +9,14 @@ import orjson
 from rasad.document import Document, Event, Statement
 
 
+def record_bytes(doc: Document) -> bytes:
+    """``doc``'s record as one line of JSON Lines: compact UTF-8, newline-terminated."""
+    return orjson.dumps(article_record(doc), option=orjson.OPT_APPEND_NEWLINE)
+
+
 def record_line(doc: Document) -> str:
-    """``doc``'s record as one line of JSON Lines (compact, UTF-8 text, newline-terminated)."""
-    return orjson.dumps(article_record(doc), option=orjson.OPT_APPEND_NEWLINE).decode()
+    """:func:`record_bytes` as text."""
+    return record_bytes(doc).decode()
 
 
 def article_record(doc: Document) -> dict[str, Any]:
