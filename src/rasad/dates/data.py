@@ -97,7 +97,7 @@ class Lexicon:
     event_words: tuple[str, ...]
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A safe loader that refuses duplicate mapping keys (PyYAML keeps the last one silently)."""
 
 

@@ -18,6 +18,7 @@ from rasad.document import LANGS
 from rasad.errors import Code, DataError
 
 LANG_DIR = Path(__file__).parent
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it
 
 
 def lang_path(lang: str, name: str) -> Path:
@@ -31,7 +32,7 @@ def load_yaml(lang: str, name: str) -> dict[str, Any]:
     """The parsed mapping in ``lang/<lang>/<name>.yaml`` (cached: the files are read-only)."""
     path = lang_path(lang, name)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, yaml.YAMLError) as e:
         raise DataError(Code.E020, path=path, detail=str(e)) from e
     if not isinstance(data, dict):
