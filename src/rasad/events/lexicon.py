@@ -189,7 +189,7 @@ class Phrases:
     the pattern's order, so the first to match is the one the whole pattern would give.
     """
 
-    __slots__ = ("_alts", "_anchors", "_by_word", "_subs", "lead", "pattern", "slot")
+    __slots__ = ("_alts", "_anchors", "_by_word", "_pattern", "_subs", "lead", "slot")
 
     def __init__(
         self,
@@ -198,7 +198,7 @@ class Phrases:
         proclitics: tuple[str, ...] = (),
     ) -> None:
         """``alts``: the pattern's alternatives in order, each with its phrase's first word."""
-        self.pattern = re.compile("|".join(a for a, _ in alts)) if alts else _NEVER
+        self._pattern: re.Pattern[str] | None = None if alts else _NEVER
         self.lead = max((len(p) for p in proclitics), default=0)
         self._anchors = anchors
         self._alts = alts
@@ -210,6 +210,14 @@ class Phrases:
     def anchors(self) -> Anchors:
         """The automaton this list's anchors are in (shared by its lexicon's lists)."""
         return self._anchors
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole list as one expression, compiled when first asked for (rarely: the
+        searches match only the alternatives of the anchors found)."""
+        if self._pattern is None:
+            self._pattern = re.compile("|".join(a for a, _ in self._alts))
+        return self._pattern
 
     def _sub(self, key: int) -> re.Pattern[str]:
         """The alternatives whose first word's bit is set in ``key``, in the pattern's order."""
@@ -284,12 +292,9 @@ class Phrases:
         found = self.finditer(view, lo, hi)
         return found[0] if found else None
 
-    def findall(self, view: str, lo: int, hi: int) -> list[Any]:
-        groups = self.pattern.groups
-        return [
-            m.group() if groups == 0 else m.group(1) if groups == 1 else m.groups()
-            for m in self.finditer(view, lo, hi)
-        ]
+    def findall(self, view: str, lo: int, hi: int) -> list[str]:
+        """The matched strings (phrase expressions have no capturing groups)."""
+        return [m.group() for m in self.finditer(view, lo, hi)]
 
 
 @dataclass(frozen=True)
