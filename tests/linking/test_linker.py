@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from rasad.document import Article, DateValue, Document, Publication
+from rasad.document import Article, DateValue, Document, Link, Publication, Span
 from rasad.kb.loader import parse
-from rasad.linking.linker import Linker
+from rasad.linking.linker import Linker, _in_order
 from rasad.text.stage import TextStage
 
 KB = parse([Path(__file__).with_name("mini_kb.yaml")])
@@ -254,3 +256,17 @@ def test_a_cache_from_another_version_is_rebuilt_not_fatal(tmp_path, monkeypatch
     path = tmp_path / "gazetteer-old.pickle"
     path.write_bytes(b"\x80\x05garbage")
     assert read_cached(path, Gazetteer) is None
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 30), st.integers(0, 5), st.sampled_from(["iran", "iraq", "araghchi"])
+        ),
+        max_size=40,
+    )
+)
+def test_links_come_out_by_start_end_and_entity(raw: list[tuple[int, int, str]]) -> None:
+    links = [Link(Span(s, s + n), "x", e, "name", 1.0, "name") for s, n, e in raw]
+    expected = sorted(links, key=lambda link: (link.span.start, link.span.end, link.entity))
+    assert _in_order(links) == expected

@@ -40,6 +40,18 @@ SURNAME_ALONE = 6  # a one-word alias this long names a person even without the 
 APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comma, colon
 
 
+def _in_order(links: list[Link]) -> list[Link]:
+    """``links`` sorted by start, end and entity.
+
+    Spans are all different in most articles: then one integer per link, start and end, sorts
+    them, and the entity is never needed.
+    """
+    keys = [link.span.start << 32 | link.span.end for link in links]
+    if len(set(keys)) < len(keys):
+        return sorted(links, key=attrgetter("span.start", "span.end", "entity"))
+    return [links[i] for i in sorted(range(len(links)), key=keys.__getitem__)]
+
+
 def _drop_nested(spans: list[Hit]) -> list[Hit]:
     # by start, the longest first: two stable sorts on plain attributes
     spans.sort(key=attrgetter("end"), reverse=True)
@@ -177,8 +189,7 @@ class Linker:
         links.extend(self._honorifics(links, text, lang))
         links.extend(role_links(doc, links, self.kb, lang))
         links.extend(pronoun_links(text, links, self.kb, lang))
-        links.sort(key=attrgetter("span.start", "span.end", "entity"))
-        return links
+        return _in_order(links)
 
     def _choose(
         self,
