@@ -76,7 +76,7 @@ def _hits(lex: EventLexicon, view: str, lo: int, hi: int) -> list[_Hit]:
                 for p in lex.future_proclitics
             )
             found.append((m.start(), -(m.end() - m.start()), order, trig, m.end(), future))
-    found.sort(key=lambda t: t[:3])
+    found.sort()  # (start, order) is unique: a list's matches do not overlap
     out: list[_Hit] = []
     last_end = -1
     for start, _neg, _order, trig, end, future in found:

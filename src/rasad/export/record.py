@@ -7,6 +7,7 @@ from typing import Any
 import orjson
 
 from rasad.document import Document, Event, Statement
+from rasad.kb.loader import default_kb
 
 
 def record_bytes(doc: Document) -> bytes:
@@ -37,12 +38,20 @@ def article_record(doc: Document) -> dict[str, Any]:
         "published_date": pub.date.to_json() if pub.date else None,
         "published_span": _span(pub.span),
         "title_span": _span(doc.title_span),
-        "paragraphs": [{**_span(p.span), "lang": p.lang} for p in doc.paragraphs],  # type: ignore[dict-item]
+        "paragraphs": [
+            {"start": p.span.start, "end": p.span.end, "lang": p.lang} for p in doc.paragraphs
+        ],
         "entities": entity_records(doc),
         "events": [event_record(doc, e) for e in doc.events],
         "statements": [statement_record(doc, s) for s in doc.statements],
         "dates": [
-            {**_span(m.span), "text": m.text, "kind": m.kind, **m.date.to_json()}  # type: ignore[dict-item]
+            {
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": m.text,
+                "kind": m.kind,
+                **m.date.to_json(),
+            }
             for m in doc.dates
         ],
     }
@@ -54,8 +63,6 @@ def _span(span: Any) -> dict[str, int] | None:
 
 def entity_records(doc: Document) -> list[dict[str, Any]]:
     """The entities the article mentions, in order of first mention, in the gold schema."""
-    from rasad.kb.loader import default_kb
-
     kb = default_kb()
     out: dict[str, dict[str, Any]] = {}
     seen: dict[str, tuple[set[str], set[str]]] = {}  # surfaces and roles listed, per entity
@@ -102,8 +109,6 @@ def entity_records(doc: Document) -> list[dict[str, Any]]:
 
 def event_record(doc: Document, ev: Event) -> dict[str, Any]:
     """An event in the gold schema, plus direction, spans, confidence and the reason."""
-    from rasad.kb.loader import default_kb
-
     place = default_kb().entities.get(ev.location) if ev.location else None
     text = doc.text
     return {
@@ -119,7 +124,11 @@ def event_record(doc: Document, ev: Event) -> dict[str, Any]:
         "recipient": list(ev.recipient),
         "location_id": ev.location,
         "span": _span(ev.span),
-        "trigger": {**_span(ev.trigger), "text": text[ev.trigger.start : ev.trigger.end]},  # type: ignore[dict-item]
+        "trigger": {
+            "start": ev.trigger.start,
+            "end": ev.trigger.end,
+            "text": text[ev.trigger.start : ev.trigger.end],
+        },
         "confidence": ev.confidence,
         "reason": ev.reason,
     }
@@ -136,7 +145,7 @@ def statement_record(doc: Document, st: Statement) -> dict[str, Any]:
         "quote": text[st.quote.start : st.quote.end],
         "span": _span(st.quote),
         "sentence": _span(st.span),
-        "cue": {**_span(st.cue), "text": text[st.cue.start : st.cue.end]},  # type: ignore[dict-item]
+        "cue": {"start": st.cue.start, "end": st.cue.end, "text": text[st.cue.start : st.cue.end]},
         "confidence": st.confidence,
         "reason": st.reason,
     }
