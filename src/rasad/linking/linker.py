@@ -43,13 +43,27 @@ APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comm
 def _in_order(links: list[Link]) -> list[Link]:
     """``links`` sorted by start, end and entity.
 
-    Spans are all different in most articles: then one integer per link, start and end, sorts
-    them, and the entity is never needed.
+    Spans are all different in most articles: then one small integer per link (start, length,
+    and the link's place, packed in that order) sorts them, and the entity is never needed.
     """
-    keys = [link.span.start << 32 | link.span.end for link in links]
-    if len(set(keys)) < len(keys):
-        return sorted(links, key=attrgetter("span.start", "span.end", "entity"))
-    return [links[i] for i in sorted(range(len(links)), key=keys.__getitem__)]
+    if len(links) < 2:
+        return links
+    index_bits = len(links).bit_length()
+    length_bits = max(link.span.end - link.span.start for link in links).bit_length()
+    keys = sorted(
+        ((link.span.start << length_bits | (link.span.end - link.span.start)) << index_bits) | i
+        for i, link in enumerate(links)
+    )
+    mask = (1 << index_bits) - 1
+    out: list[Link] = []
+    last = -1
+    for key in keys:
+        span = key >> index_bits
+        if span == last:  # two links on one span: the entity decides
+            return sorted(links, key=attrgetter("span.start", "span.end", "entity"))
+        last = span
+        out.append(links[key & mask])
+    return out
 
 
 def _drop_nested(spans: list[Hit]) -> list[Hit]:
