@@ -7,18 +7,32 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rasad.errors import Code, StoreError
 from rasad.store.base import Store, WriteResult
-from rasad.store.sql import SQLStore
+
+if TYPE_CHECKING:
+    from rasad.store.sql import SQLStore
 
 DEFAULT_URL = "sqlite:///rasad.db"
 
 __all__ = ["DEFAULT_URL", "SQLStore", "Store", "WriteResult", "open_store"]
 
 
+def __getattr__(name: str) -> Any:
+    # SQLAlchemy is imported with the first store opened, not by commands that need none
+    if name == "SQLStore":
+        from rasad.store.sql import SQLStore
+
+        return SQLStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def open_store(url: str = DEFAULT_URL) -> SQLStore:
     """Open (and migrate) the store at ``url``."""
+    from rasad.store.sql import SQLStore
+
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
