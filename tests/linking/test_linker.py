@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from rasad.document import Article, DateValue, Document, Link, Publication, Span
 from rasad.kb.loader import parse
-from rasad.linking.linker import Linker, _in_order
+from rasad.linking.linker import Linker, _by_start_longest_first, _in_order
+from rasad.mentions.gazetteer import Group, Hit
 from rasad.text.stage import TextStage
 
 KB = parse([Path(__file__).with_name("mini_kb.yaml")])
@@ -270,3 +271,11 @@ def test_links_come_out_by_start_end_and_entity(raw: list[tuple[int, int, str]])
     links = [Link(Span(s, s + n), "x", e, "name", 1.0, "name") for s, n, e in raw]
     expected = sorted(links, key=lambda link: (link.span.start, link.span.end, link.entity))
     assert _in_order(links) == expected
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=40))
+def test_hits_come_by_start_longest_first_in_their_order(raw: list[tuple[int, int]]) -> None:
+    group = Group.of(())
+    hits = [Hit(s, s + n, group, i) for i, (s, n) in enumerate(raw)]
+    expected = sorted(sorted(hits, key=lambda h: h.end, reverse=True), key=lambda h: h.start)
+    assert [h.lead for h in _by_start_longest_first(hits)] == [h.lead for h in expected]

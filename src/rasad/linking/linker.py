@@ -66,10 +66,24 @@ def _in_order(links: list[Link]) -> list[Link]:
     return out
 
 
+def _by_start_longest_first(spans: list[Hit]) -> list[Hit]:
+    """``spans`` by start, the longest first, equal ones in their order: one small integer
+    per span (start, how much shorter than the longest, place) sorts them."""
+    if len(spans) < 2:
+        return spans
+    index_bits = len(spans).bit_length()
+    longest = max(s.end - s.start for s in spans)
+    length_bits = longest.bit_length()
+    keys = sorted(
+        ((s.start << length_bits | (longest - (s.end - s.start))) << index_bits) | i
+        for i, s in enumerate(spans)
+    )
+    mask = (1 << index_bits) - 1
+    return [spans[key & mask] for key in keys]
+
+
 def _drop_nested(spans: list[Hit]) -> list[Hit]:
-    # by start, the longest first: two stable sorts on plain attributes
-    spans.sort(key=attrgetter("end"), reverse=True)
-    spans.sort(key=attrgetter("start"))
+    spans = _by_start_longest_first(spans)
     kept: list[Hit] = []
     open_: list[Hit] = []  # kept spans that may still contain what comes next
     reach = -1  # no span of ``open_`` ends after this
