@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import ahocorasick
 
@@ -62,7 +62,21 @@ GAP = 6
 
 # what the automaton gives: where an anchor ends, and its length, slots, whether it is a sign
 # (``free``), the letters that may join it to a proclitic in any of its slots, and its number
-_Found = tuple[int, tuple[int, tuple[int, ...], bool, frozenset[str], int]]
+_Found = tuple[int, tuple[int, tuple[int, ...], bool, frozenset[int], int]]
+
+# str.isalnum of every character of the Basic Multilingual Plane, read by code point: a test
+# of a character in a view then needs no one-character string
+_ALNUM: Final = bytes(chr(c).isalnum() for c in range(0x10000))
+
+
+def _alnum(c: int) -> bool:
+    """``chr(c).isalnum()``."""
+    return _ALNUM[c] == 1 if c < 0x10000 else chr(c).isalnum()
+
+
+def _alnum_at(view: str, i: int) -> bool:
+    """``view[i].isalnum()``."""
+    return _alnum(ord(view[i]))
 
 
 class Anchors:
@@ -84,7 +98,7 @@ class Anchors:
         self._view: str | None = None
         self._found: dict[int, list[int]] = {}
         self._order: list[int] = []  # occurrences, by start then slot
-        self._joiners: list[frozenset[str]] = []  # by slot
+        self._joiners: list[frozenset[int]] = []  # by slot, as code points
 
     def add(self, words: set[str], proclitics: tuple[str, ...] = ()) -> int:
         """Register one phrase list's anchors; its slot number.
@@ -98,7 +112,7 @@ class Anchors:
         for w in sorted(words):
             self._words.setdefault(w, set()).add(slot)
             self._ids.setdefault(w, len(self._ids))
-        self._joiners.append(frozenset(p[-1] for p in proclitics if p))
+        self._joiners.append(frozenset(ord(p[-1]) for p in proclitics if p))
         self._automaton = self._view = None  # built again, with this list, on the next scan
         return slot
 
@@ -154,8 +168,8 @@ class Anchors:
                 end, (n, slots, free, joinable, word) = cast("_Found", item)
                 start = end - n + 1
                 if not free and start:
-                    before = view[start - 1]
-                    if before.isalnum():  # inside a word: only after a proclitic's letter
+                    before = ord(view[start - 1])
+                    if _alnum(before):  # inside a word: only after a proclitic's letter
                         if before in joinable:
                             base = (start << word_bits | word) << bits
                             for slot in slots:
@@ -259,7 +273,7 @@ class Phrases:
         n = len(found_at)
         for at in range(i, j):
             a = found_at[at] >> word_bits
-            if a == 0 or not view[a - 1].isalnum() or not view[a].isalnum():
+            if a == 0 or not _alnum_at(view, a - 1) or not _alnum_at(view, a):
                 p, last = a, a  # a word's start, or a sign: the match starts here
             else:  # after a proclitic's letter: the match starts with the proclitic
                 p, last = a - lead, a - 1
