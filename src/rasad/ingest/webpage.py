@@ -89,6 +89,26 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+@cache
+def _parser() -> Any:
+    """lxml's HTML parser, plain: ``lxml.html``'s calls Python for the class of every element."""
+    import lxml.etree
+
+    return lxml.etree.HTMLParser(encoding="utf-8")
+
+
+@cache
+def _string_value() -> Any:
+    import lxml.etree
+
+    return lxml.etree.XPath("string()", smart_strings=False)
+
+
+def _text_content(node: Any) -> str:
+    """The text of ``node`` and its descendants (what ``lxml.html``'s ``text_content`` gives)."""
+    return str(_string_value()(node))
+
+
 def _metadata(tree: Any) -> dict[str, str | None]:
     metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
@@ -102,10 +122,10 @@ def _metadata(tree: Any) -> dict[str, str | None]:
     title = _clean(metas.get("og:title"))
     if title is None:
         node = tree.find(".//title")
-        title = _clean(node.text_content()) if node is not None else None
+        title = _clean(_text_content(node)) if node is not None else None
     if title is None:
         node = tree.find(".//h1")
-        title = _clean(node.text_content()) if node is not None else None
+        title = _clean(_text_content(node)) if node is not None else None
     og_url = metas.get("og:url") or None
     url = None
     for link in tree.iter("link"):
@@ -175,11 +195,11 @@ def _extract_body(html: str) -> str:
 def read_html(text: str, *, file: str, path: str, encoding: str) -> Article:
     """An ``Article`` for a decoded HTML page; raises ``InputError`` (E005, E010, E002)."""
     import lxml.etree
-    import lxml.html
 
     try:
-        parser = lxml.html.HTMLParser(encoding="utf-8")
-        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        tree = lxml.etree.fromstring(text.encode("utf-8"), _parser())
+        if tree is None:
+            raise lxml.etree.ParserError("Document is empty")
     except (lxml.etree.ParserError, ValueError) as e:
         raise InputError(Code.E005, path=path, detail=str(e) or type(e).__name__) from e
     meta = _metadata(tree)
