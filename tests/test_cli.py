@@ -195,3 +195,19 @@ def test_kb_commands(tmp_path):
     broken.write_text("entities:\n  - {id: Not A Slug, type: person, name: {en: X}}\n", "utf-8")
     proc = run("kb", "validate", "--kb", str(broken))
     assert proc.returncode == 2 and b"E050" in proc.stderr
+
+
+def test_extract_writes_text_where_stdout_takes_only_text(monkeypatch, capsys):
+    """In-process, with a text-only stdout, the records are the lines a subprocess prints."""
+    import io
+
+    from rasad.cli.main import cli
+
+    text_only = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text_only)
+    with pytest.raises(SystemExit) as done:
+        cli.main(["extract", "--samples"], standalone_mode=False)
+    assert done.value.code == 0
+    monkeypatch.undo()
+    expected = run("extract", "--samples").stdout.decode("utf-8")
+    assert text_only.getvalue() == expected

@@ -116,7 +116,9 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
     inputs = _inputs(paths, samples)
     failures: list[Failure] = []
     sys.stdout.flush()
-    out: BinaryIO = sys.stdout.buffer  # the records are UTF-8 bytes already
+    buffer: BinaryIO | None = getattr(sys.stdout, "buffer", None)
+    # the records are UTF-8 bytes already: written as they are, unless stdout takes only text
+    write = buffer.write if buffer is not None else lambda line: sys.stdout.write(line.decode())
     n = 0
     stdin = sys.stdin.buffer if "-" in inputs else None
     for result in _progress(process(inputs, stdin=stdin, jobs=jobs), "extract"):
@@ -125,9 +127,11 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
             if not sys.stderr.isatty():
                 click.echo(json.dumps({"failure": result.to_json()}, ensure_ascii=False), err=True)
             continue
-        out.write(record_bytes(result))
+        write(record_bytes(result))
         n += 1
-    out.flush()
+    sys.stdout.flush()
+    if buffer is not None:
+        buffer.flush()
     _summary("extract", {"articles": n}, failures, sys.stderr)
     sys.exit(1 if failures else 0)
 
