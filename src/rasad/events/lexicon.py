@@ -97,7 +97,7 @@ class Anchors:
         self._bits = 0  # in ``_order`` it is ``(start << word_bits | word) << _bits | slot``
         self._view: str | None = None
         self._found: dict[int, list[int]] = {}
-        self._order: list[int] = []  # occurrences, by start then slot
+        self._order: list[int] = []  # occurrences, by start, word, then slot
         self._joiners: list[frozenset[int]] = []  # by slot, as code points
 
     def add(self, words: set[str], proclitics: tuple[str, ...] = ()) -> int:
