@@ -16,6 +16,7 @@ from setuptools import setup
 
 COMPILED = [
     "src/rasad/document.py",
+    "src/rasad/text/chars.py",
     "src/rasad/text/digits.py",
     "src/rasad/text/langid.py",
     "src/rasad/text/layout.py",

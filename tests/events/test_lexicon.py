@@ -7,14 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasad.errors import DataError
-from rasad.events.lexicon import (
-    _ALNUM,
-    Anchors,
-    _alnum,
-    compile_phrases,
-    event_lexicon,
-    speech_lexicon,
-)
+from rasad.events.lexicon import Anchors, compile_phrases, event_lexicon, speech_lexicon
 from rasad.lang import load_yaml
 from rasad.text.normalize import normalizer
 
@@ -130,13 +123,3 @@ def test_every_shipped_list_finds_what_its_pattern_finds(lang, data):
     for phrases in lists:
         raw = [m.span() for m in phrases.pattern.finditer(view, lo, hi)]
         assert [m.span() for m in phrases.finditer(view, lo, hi)] == raw, phrases.pattern.pattern
-
-
-@given(st.characters())
-def test_alnum_by_code_point_is_str_isalnum(ch: str) -> None:
-    assert _alnum(ord(ch)) == ch.isalnum()
-
-
-def test_alnum_table_covers_the_basic_plane() -> None:
-    assert len(_ALNUM) == 0x10000
-    assert all(_alnum(c) == chr(c).isalnum() for c in range(0x10000))

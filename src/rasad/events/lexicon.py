@@ -27,13 +27,14 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final, cast
+from typing import Any, cast
 
 import ahocorasick
 
 from rasad.document import Lang
 from rasad.errors import Code, DataError
 from rasad.lang import check_keys, lang_path, load_yaml
+from rasad.text.chars import alnum, alnum_at
 from rasad.text.normalize import normalizer
 
 PLOVER_TYPES = (
@@ -63,20 +64,6 @@ GAP = 6
 # what the automaton gives: where an anchor ends, and its length, slots, whether it is a sign
 # (``free``), the letters that may join it to a proclitic in any of its slots, and its number
 _Found = tuple[int, tuple[int, tuple[int, ...], bool, frozenset[int], int]]
-
-# str.isalnum of every character of the Basic Multilingual Plane, read by code point: a test
-# of a character in a view then needs no one-character string
-_ALNUM: Final = bytes(chr(c).isalnum() for c in range(0x10000))
-
-
-def _alnum(c: int) -> bool:
-    """``chr(c).isalnum()``."""
-    return _ALNUM[c] == 1 if c < 0x10000 else chr(c).isalnum()
-
-
-def _alnum_at(view: str, i: int) -> bool:
-    """``view[i].isalnum()``."""
-    return _alnum(ord(view[i]))
 
 
 class Anchors:
@@ -169,7 +156,7 @@ class Anchors:
                 start = end - n + 1
                 if not free and start:
                     before = ord(view[start - 1])
-                    if _alnum(before):  # inside a word: only after a proclitic's letter
+                    if alnum(before):  # inside a word: only after a proclitic's letter
                         if before in joinable:
                             base = (start << word_bits | word) << bits
                             for slot in slots:
@@ -273,7 +260,7 @@ class Phrases:
         n = len(found_at)
         for at in range(i, j):
             a = found_at[at] >> word_bits
-            if a == 0 or not _alnum_at(view, a - 1) or not _alnum_at(view, a):
+            if a == 0 or not alnum_at(view, a - 1) or not alnum_at(view, a):
                 p, last = a, a  # a word's start, or a sign: the match starts here
             else:  # after a proclitic's letter: the match starts with the proclitic
                 p, last = a - lead, a - 1

@@ -27,6 +27,7 @@ from rasad.document import LANGS, Lang
 from rasad.kb.loader import KnowledgeBase
 from rasad.lang import LANG_DIR
 from rasad.mentions.lexicon import mention_lexicon
+from rasad.text.chars import alpha_at
 from rasad.text.normalize import normalizer
 
 TargetKind = Literal["entity", "office"]
@@ -261,9 +262,9 @@ class Gazetteer:
             # typed, so the compiled loop unpacks the automaton's tuples without generic calls
             last, (size, number, lead) = cast("tuple[int, tuple[int, int, int]]", item)
             start, end = last - size + 1, last + 1
-            if start and view[start - 1].isalpha() and not _left_ok(view, start, proclitics):
+            if start and alpha_at(view, start - 1) and not _left_ok(view, start, proclitics):
                 continue
-            if end < n and view[end].isalpha() and not _right_ok(view, end, n, suffixes):
+            if end < n and alpha_at(view, end) and not _right_ok(view, end, n, suffixes):
                 continue
             group = groups[number] or self.group(number)
             if group.acronyms:
@@ -288,18 +289,18 @@ def _lang_digest() -> str:
 
 
 def _left_ok(view: str, start: int, proclitics: tuple[str, ...]) -> bool:
-    if start == 0 or not view[start - 1].isalpha():
+    if start == 0 or not alpha_at(view, start - 1):
         return True
     for p in proclitics:
         s = start - len(p)
-        if s >= 0 and view[s:start] == p and (s == 0 or not view[s - 1].isalpha()):
+        if s >= 0 and view[s:start] == p and (s == 0 or not alpha_at(view, s - 1)):
             return True
     return False
 
 
 def _right_ok(view: str, end: int, n: int, suffixes: tuple[str, ...], depth: int = 2) -> bool:
     """The name ends a word, or up to ``depth`` suffixes do (``عراقی‌ها``: ی then ها)."""
-    if end == n or not view[end].isalpha():
+    if end == n or not alpha_at(view, end):
         return True
     if depth == 0:
         return False
