@@ -81,6 +81,7 @@ from itertools import pairwise
 from typing import cast
 
 from rasad.document import Calendar, DateMention, DateValue, Lang, Span
+from rasad.text.chars import alpha_at
 
 from . import calendars as cal
 from .fold import View, key, make_view
@@ -452,9 +453,9 @@ def _read_tokens(
 
 def left_edge_ok(view: str, s: int) -> bool:
     """A word may start at ``s``: no letter before it, or one Arabic proclitic (``والخميس``)."""
-    if s == 0 or not view[s - 1].isalpha():
+    if s == 0 or not alpha_at(view, s - 1):
         return True
-    return view[s - 1] in PROCLITICS and (s == 1 or not view[s - 2].isalpha())
+    return view[s - 1] in PROCLITICS and (s == 1 or not alpha_at(view, s - 2))
 
 
 def _is_sep(c: str) -> bool:
@@ -493,7 +494,7 @@ def _anchor_starts(g: RelativeGrammar, v: str) -> list[int]:
                 p = h - o
                 if p < 0 or v[p] not in firsts or p in starts:
                     continue
-                if p and v[p - 1].isalpha() and not left_edge_ok(v, p):
+                if p and alpha_at(v, p - 1) and not left_edge_ok(v, p):
                     continue
                 m = match(v, p)
                 if m is not None and key(m.group()) in anchors:
@@ -506,7 +507,7 @@ def _free_before(g: RelativeGrammar, v: str, p: int, done: int) -> tuple[int, li
     entry can cover or reach through 1-3 separators, because what precedes it is not a
     separator after a word ending like an entry word (``tails``) or is ``done``, where the
     previous run ended. Returns it and the word edges from it up to ``p``, ascending."""
-    w = p - 1 if p and v[p - 1].isalpha() else p  # p may follow a proclitic
+    w = p - 1 if p and alpha_at(v, p - 1) else p  # p may follow a proclitic
     edges = [p] if w == p else [p, w]
     while w > done:
         if not _is_sep(v[w - 1]):
@@ -517,7 +518,7 @@ def _free_before(g: RelativeGrammar, v: str, p: int, done: int) -> tuple[int, li
         if w - e > 3 or e < 2 or v[e - 2 : e].lower() not in g.tails:
             return w, edges[::-1]
         s = e - 1
-        while s > 0 and v[s - 1].isalpha():
+        while s > 0 and alpha_at(v, s - 1):
             s -= 1
         if s + 1 < e and v[s] in PROCLITICS:
             edges.append(s + 1)

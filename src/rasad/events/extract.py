@@ -44,6 +44,7 @@ from rasad.document import DateMention, DateValue, Document, Event, Span
 from rasad.events.lexicon import EventLexicon, Phrases, Trigger, event_lexicon
 from rasad.events.mentions import Actor, Cast, actors, clause_bounds, country_of
 from rasad.kb.loader import KnowledgeBase
+from rasad.text.chars import alpha_at
 
 MODE_RANK = {"phone": 4, "multilateral": 3, "third-party": 2, "visit": 1, None: 0}
 SOURCE_REACH = 40  # characters after a source cue in which its outlet or agency is named
@@ -94,7 +95,7 @@ def _cue_spans(pattern: Phrases, view: str, lo: int, hi: int) -> list[tuple[int,
 def _attached(view: str, actor: Actor, letters: frozenset[str]) -> bool:
     """True when ``actor`` is written joined to one of ``letters`` (Arabic ``بقادة``)."""
     i = actor.start
-    return i >= 1 and view[i - 1] in letters and (i == 1 or not view[i - 2].isalpha())
+    return i >= 1 and view[i - 1] in letters and (i == 1 or not alpha_at(view, i - 2))
 
 
 @dataclass(slots=True)

@@ -33,6 +33,7 @@ from rasad.linking.coref import pronoun_links
 from rasad.linking.roles import role_links
 from rasad.mentions.gazetteer import Gazetteer, Hit, Target
 from rasad.mentions.lexicon import mention_lexicon
+from rasad.text.chars import alpha_at
 from rasad.text.normalize import normalizer
 
 _NAMED_KINDS = frozenset({"person", "organization"})
@@ -126,7 +127,7 @@ def _former_tail(view: str, end: int, lang: Lang) -> int:
     """Length of a ``سابق``-like word written right after a title, in the normalized view."""
     for key in _former_keys(lang):
         if view.startswith(key, end) and (
-            end + len(key) == len(view) or not view[end + len(key)].isalpha()
+            end + len(key) == len(view) or not alpha_at(view, end + len(key))
         ):
             return len(key)
     return 0
@@ -294,11 +295,11 @@ class Linker:
         for word in lex.former_before:
             start = span.start - len(word) - 1
             before = text[start : span.start].lower() if start >= 0 else ""
-            if before == word.lower() + " " and (start == 0 or not text[start - 1].isalpha()):
+            if before == word.lower() + " " and (start == 0 or not alpha_at(text, start - 1)):
                 return Span(start, span.end)
         for word in lex.former_after:
             end = span.end + 1 + len(word)
-            if text[span.end : end] == " " + word and (end == len(text) or not text[end].isalpha()):
+            if text[span.end : end] == " " + word and (end == len(text) or not alpha_at(text, end)):
                 return Span(span.start, end)
         return span
 
@@ -346,7 +347,7 @@ class Linker:
             if m is None:
                 continue
             start = m.start()
-            if start == 0 or not text[start - 1].isalpha():
+            if start == 0 or not alpha_at(text, start - 1):
                 extra.append(
                     Link(
                         Span(start, link.span.end),

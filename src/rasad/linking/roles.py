@@ -18,6 +18,7 @@ from rasad.document import Document, Lang, Link, Span
 from rasad.kb.loader import KnowledgeBase
 from rasad.linking.unknown import new_actors
 from rasad.mentions.lexicon import mention_lexicon
+from rasad.text.chars import alpha_at
 from rasad.text.normalize import normalizer
 
 GAP = 3
@@ -113,7 +114,7 @@ def role_links(doc: Document, links: list[Link], kb: KnowledgeBase, lang: Lang) 
             if not (joined or spaced):
                 continue
             start = start if joined else start - 1
-            if start > 0 and view.text[start - 1].isalpha():
+            if start > 0 and alpha_at(view.text, start - 1):
                 continue
             phrase = Span(view.to_orig(start), org.span.end)
             role = f"{english} {kb.entities[org.entity].name_en}"
@@ -171,8 +172,8 @@ def _bare_nouns(
         at = vtext.find(key)
         while at >= 0:
             end = at + len(key)
-            bounded = (at == 0 or not vtext[at - 1].isalpha()) and (
-                end == len(vtext) or not vtext[end].isalpha()
+            bounded = (at == 0 or not alpha_at(vtext, at - 1)) and (
+                end == len(vtext) or not alpha_at(vtext, end)
             )
             if bounded and phrases is None:  # the first noun standing alone: titles needed now
                 phrases = roles + titled()
