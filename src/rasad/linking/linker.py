@@ -41,46 +41,50 @@ SURNAME_ALONE = 6  # a one-word alias this long names a person even without the 
 APPOSITION_GAP = 3  # characters allowed between a title and a name: space, comma, colon
 
 
-def _in_order(links: list[Link]) -> list[Link]:
-    """``links`` sorted by start, end and entity.
+def _sorted_places(
+    starts: list[int], lengths: list[int], longest_first: bool
+) -> tuple[list[int], bool]:
+    """The places of spans sorted by start, then length (the longest first if asked), equal
+    spans in their order; and whether two spans are equal.
 
-    Spans are all different in most articles: then one small integer per link (start, length,
-    and the link's place, packed in that order) sorts them, and the entity is never needed.
+    One small integer per span (start, length or its shortfall from the longest, place) sorts
+    them: tuples, or the multi-digit integers of a wider packing, compare several times slower.
     """
-    if len(links) < 2:
-        return links
-    index_bits = len(links).bit_length()
-    length_bits = max(link.span.end - link.span.start for link in links).bit_length()
-    keys = sorted(
-        ((link.span.start << length_bits | (link.span.end - link.span.start)) << index_bits) | i
-        for i, link in enumerate(links)
-    )
+    index_bits = len(starts).bit_length()
+    longest = max(lengths, default=0)
+    length_bits = longest.bit_length()
+    keys = []
+    for i in range(len(starts)):
+        n = longest - lengths[i] if longest_first else lengths[i]
+        keys.append((starts[i] << length_bits | n) << index_bits | i)
+    keys.sort()
     mask = (1 << index_bits) - 1
-    out: list[Link] = []
+    places = []
+    ties = False
     last = -1
     for key in keys:
+        places.append(key & mask)
         span = key >> index_bits
-        if span == last:  # two links on one span: the entity decides
-            return sorted(links, key=attrgetter("span.start", "span.end", "entity"))
+        ties = ties or span == last
         last = span
-        out.append(links[key & mask])
-    return out
+    return places, ties
+
+
+def _in_order(links: list[Link]) -> list[Link]:
+    """``links`` sorted by start, end and entity (the entity decides only between links on
+    one span, which most articles do not have)."""
+    starts = [link.span.start for link in links]
+    lengths = [link.span.end - link.span.start for link in links]
+    places, ties = _sorted_places(starts, lengths, False)
+    if ties:
+        return sorted(links, key=attrgetter("span.start", "span.end", "entity"))
+    return [links[i] for i in places]
 
 
 def _by_start_longest_first(spans: list[Hit]) -> list[Hit]:
-    """``spans`` by start, the longest first, equal ones in their order: one small integer
-    per span (start, how much shorter than the longest, place) sorts them."""
-    if len(spans) < 2:
-        return spans
-    index_bits = len(spans).bit_length()
-    longest = max(s.end - s.start for s in spans)
-    length_bits = longest.bit_length()
-    keys = sorted(
-        ((s.start << length_bits | (longest - (s.end - s.start))) << index_bits) | i
-        for i, s in enumerate(spans)
-    )
-    mask = (1 << index_bits) - 1
-    return [spans[key & mask] for key in keys]
+    """``spans`` by start, the longest first, equal ones in their order."""
+    places, _ = _sorted_places([s.start for s in spans], [s.end - s.start for s in spans], True)
+    return [spans[i] for i in places]
 
 
 def _drop_nested(spans: list[Hit]) -> list[Hit]:
