@@ -204,7 +204,9 @@ class Phrases:
         self._anchors = anchors
         self._alts = alts
         self.slot = anchors.add({w for _, w in alts}, proclitics)
-        self._by_word: dict[int, int] | None = None  # anchor number -> a bit of the subset key
+        self._by_word: dict[int, int] = {}  # anchor number -> a bit of the subset key
+        for _, w in alts:
+            self._by_word.setdefault(anchors.word_id(w), len(self._by_word))
         self._subs: dict[int, re.Pattern[str]] = {}  # subset key -> its alternatives' pattern
 
     @property
@@ -222,9 +224,7 @@ class Phrases:
 
     def _sub(self, key: int) -> re.Pattern[str]:
         """The alternatives whose first word's bit is set in ``key``, in the pattern's order."""
-        by_word = self._by_word
-        assert by_word is not None
-        ids = self._anchors.word_id
+        by_word, ids = self._by_word, self._anchors.word_id
         pattern = re.compile("|".join(a for a, w in self._alts if key >> by_word[ids(w)] & 1))
         self._subs[key] = pattern
         return pattern
@@ -246,12 +246,6 @@ class Phrases:
             return []
         j = bisect_left(found_at, hi << word_bits, i)
         by_word = self._by_word
-        if by_word is None:
-            ids = self._anchors.word_id
-            by_word = {}
-            for _, w in self._alts:
-                by_word.setdefault(ids(w), len(by_word))
-            self._by_word = by_word
         word_mask = (1 << word_bits) - 1
         subs = self._subs
         lead = self.lead
