@@ -207,11 +207,11 @@ def _mojibake_source(text: str) -> str | None:
     """The code page through which ``text`` was double-encoded, if it was (see module doc)."""
     if text.isascii():
         return None
+    start = 0
     try:
-        text.encode("ascii")
-        start = 0  # not reached: the text is not ASCII
+        text.encode("ascii")  # raises, at the first non-ASCII character
     except UnicodeEncodeError as e:
-        start = e.start  # the first non-ASCII character
+        start = e.start
     window = text[start : start + _WINDOW]
     candidates: list[tuple[str, bytes]] = []
     if not _OUTSIDE_CP1252.search(text, start) and _may_be_utf8(  # stops at a Persian letter
