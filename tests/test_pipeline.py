@@ -4,12 +4,14 @@ import os
 from typing import ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasad.batch import analyse
 from rasad.document import Article, Document, Failure
-from rasad.errors import RasadError
+from rasad.errors import Code, RasadError
 from rasad.ingest import ReadFailure
-from rasad.pipeline import Pipeline, default_pipeline
+from rasad.pipeline import Pipeline, StageFailure, default_pipeline
 from rasad.text.stage import TextStage
 
 
@@ -139,3 +141,105 @@ def test_parallel_process_reads_in_workers_and_keeps_order(tmp_path):
     assert one == two
     assert ("failure", "bad.txt", "E002") in one and ("failure", "missing.txt", "E001") in one
     assert len(one) == 12 + 1 + 1 + 1
+
+
+class _Tagger:
+    """Sets the language from the text's first word and logs the order it saw documents in."""
+
+    name: ClassVar[str] = "tag"
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ("lang",)
+
+    def __init__(self, log: list[tuple[str, str]]) -> None:
+        self.log = log
+
+    def __call__(self, doc: Document) -> None:
+        self.log.append((self.name, doc.article.file))
+        first = doc.article.text.split()[0]
+        if first == "raise":
+            raise RasadError(Code.E040, detail="refused")
+        doc.lang = first if first in ("fa", "ar", "en") else None
+
+
+class _Counter:
+    """Appends to the document's ``done`` trail through its log; fails on ``boom``."""
+
+    name: ClassVar[str] = "count"
+    requires: ClassVar[tuple[str, ...]] = ("lang",)
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, log: list[tuple[str, str]]) -> None:
+        self.log = log
+
+    def __call__(self, doc: Document) -> None:
+        self.log.append((self.name, doc.article.file))
+        if "boom" in doc.article.text:
+            raise ZeroDivisionError("division by zero")
+
+
+_WORDS = st.sampled_from(["fa", "ar", "en", "xx", "raise"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.booleans()), max_size=20))
+def test_a_batch_gives_what_each_article_alone_gives(spec):
+    articles = [
+        Article(f"{w} text {'boom' if boom else 'calm'}", f"{i}.txt", "text")
+        for i, (w, boom) in enumerate(spec)
+    ]
+    log: list[tuple[str, str]] = []
+    pipe = Pipeline([_Tagger(log), _Counter(log)])
+    got = pipe.run_batch(articles)
+    seen = list(log)  # what the batch did; the documents analysed alone below log too
+    assert len(got) == len(articles)
+    for a, r in zip(articles, got, strict=True):
+        try:
+            alone: Document | StageFailure = pipe(a)
+        except StageFailure as e:
+            alone = e
+        if isinstance(alone, StageFailure):
+            assert r == alone
+        else:
+            assert isinstance(r, Document)
+            assert (r.article, r.lang, r.done) == (a, alone.lang, alone.done)
+    # stage by stage: every document through the first stage in input order, then those still
+    # going through the second, one language after another, in input order within each
+    lang = {
+        a.file: w if w in ("fa", "ar", "en") else ""
+        for a, (w, _) in zip(articles, spec, strict=True)
+    }
+    going = [a.file for a, (w, _) in zip(articles, spec, strict=True) if w != "raise"]
+    assert seen == [("tag", a.file) for a in articles] + [
+        ("count", f) for f in sorted(going, key=lang.__getitem__)
+    ]
+
+
+def test_the_real_pipeline_gives_the_same_records_in_a_batch():
+    from rasad.cli.main import SAMPLES
+    from rasad.export.record import record_bytes
+    from rasad.ingest import read_inputs
+
+    articles = [a for a in read_inputs([str(SAMPLES)]) if isinstance(a, Article)]
+    assert len(articles) == 12
+    pipe = default_pipeline()
+    alone = [record_bytes(pipe(a)) for a in articles]
+    together = pipe.run_batch(articles)
+    assert [record_bytes(d) for d in together if isinstance(d, Document)] == alone
+    assert {d.lang for d in together if isinstance(d, Document)} == {"fa", "ar", "en"}
+
+
+def test_analysis_reads_one_batch_ahead():
+    from rasad.batch import BATCH_SIZE
+
+    taken = 0
+
+    def items():
+        nonlocal taken
+        for i in range(3 * BATCH_SIZE):
+            taken += 1
+            yield Article(f"Article {i} about Iraq and Iran.", f"{i}.txt", "text")
+
+    results = analyse(items(), pipeline=Pipeline([TextStage()]))
+    next(results)
+    assert taken == BATCH_SIZE
+    assert len(list(results)) == 3 * BATCH_SIZE - 1

@@ -1,7 +1,9 @@
 """Running the pipeline over many inputs: one bad article never stops a batch.
 
 :func:`process` turns inputs into documents or failures, in order, in this process or in a pool
-of worker processes (``jobs``). :func:`ingest` writes them to a store in transactional batches.
+of worker processes (``jobs``). Articles are analysed :data:`BATCH_SIZE` at a time, stage by
+stage (:meth:`~rasad.pipeline.Pipeline.run_batch`), after the batch's files have been read.
+:func:`ingest` writes the results to a store in transactional batches.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import multiprocessing as mp
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, BinaryIO
 
 from rasad.document import Article, Document, Failure
@@ -21,6 +24,8 @@ from rasad.pipeline import Pipeline, StageFailure, default_pipeline
 from rasad.store.base import Store, WriteResult
 
 Result = Document | Failure
+BATCH_SIZE = 128  # articles analysed together, stage by stage
+FILES_PER_TASK = 16  # files a worker reads and analyses as one task (``process``, jobs > 1)
 # a result on its way from a worker: its file, its path and the pickled result
 Packed = tuple[str, str | None, bytes]
 
@@ -36,6 +41,31 @@ def run_one(pipeline: Pipeline, article: Article) -> Result:
         return pipeline(article)
     except StageFailure as e:
         return Failure(article.file, article.path, e.stage, e.code, e.reason)
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in consecutive lists of ``size`` (the last may be shorter), taken lazily."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def run_batch(pipeline: Pipeline, items: Sequence[Article | ReadFailure]) -> list[Result]:
+    """The result of each item, in order: read failures as they are, articles analysed
+    together (:meth:`Pipeline.run_batch`), a stage's failure on one of them as its failure."""
+    articles = [x for x in items if not isinstance(x, ReadFailure)]
+    analysed = iter(pipeline.run_batch(articles))
+    out: list[Result] = []
+    for item in items:
+        if isinstance(item, ReadFailure):
+            out.append(_as_failure(item))
+            continue
+        r = next(analysed)
+        if isinstance(r, StageFailure):
+            out.append(Failure(item.file, item.path, r.stage, r.code, r.reason))
+        else:
+            out.append(r)
+    return out
 
 
 def _init_worker() -> None:
@@ -77,22 +107,26 @@ def _unpack(packed: Packed) -> Result:
     return result
 
 
-def _work(item: Article | ReadFailure) -> Result:
-    if isinstance(item, ReadFailure):
-        return _as_failure(item)
+def _work_items(items: list[Article | ReadFailure]) -> list[Packed]:
+    """In a worker: a batch of articles analysed, each result packed."""
     assert _worker_pipeline is not None
-    return run_one(_worker_pipeline, item)
+    return [_pack(r) for r in run_batch(_worker_pipeline, items)]
 
 
-def _work_packed(item: Article | ReadFailure) -> Packed:
-    return _pack(_work(item))
-
-
-def _work_task(task: Source | Article | ReadFailure) -> list[Packed]:
-    """In a worker: read a file (decoding, HTML extraction) and analyse its articles."""
-    if isinstance(task, Source):
-        return [_work_packed(item) for item in read_source(task)]
-    return [_work_packed(task)]
+def _work_tasks(tasks: list[Source | Article | ReadFailure]) -> list[Packed]:
+    """In a worker: read files (decoding, HTML extraction), then analyse their articles in
+    batches."""
+    assert _worker_pipeline is not None
+    items = (
+        item
+        for task in tasks
+        for item in (read_source(task) if isinstance(task, Source) else (task,))
+    )
+    return [
+        _pack(r)
+        for batch in _batches(items, BATCH_SIZE)
+        for r in run_batch(_worker_pipeline, batch)
+    ]
 
 
 def _tasks(
@@ -114,15 +148,19 @@ def _pool(jobs: int) -> Any:
 def analyse(
     items: Iterable[Article | ReadFailure], *, jobs: int = 1, pipeline: Pipeline | None = None
 ) -> Iterator[Result]:
-    """Documents and failures for ``items``, in input order."""
+    """Documents and failures for ``items``, in input order, :data:`BATCH_SIZE` at a time.
+
+    ``items`` is read lazily, a batch ahead of the results given.
+    """
     if jobs <= 1:
         pipe = pipeline or default_pipeline()
-        for item in items:
-            yield _as_failure(item) if isinstance(item, ReadFailure) else run_one(pipe, item)
+        for batch in _batches(items, BATCH_SIZE):
+            yield from run_batch(pipe, batch)
         return
     with _pool(jobs) as pool:
-        for packed in pool.imap(_work_packed, items, chunksize=32):
-            yield _unpack(packed)
+        for packed in pool.imap(_work_items, _batches(items, 32)):
+            for one in packed:
+                yield _unpack(one)
 
 
 def process(
@@ -131,13 +169,14 @@ def process(
     """Read ``inputs`` (files, directories, globs, ``-``, feed URLs) and analyse each article.
 
     With ``jobs`` > 1, files are read *and* analysed in worker processes (reading an HTML page
-    costs more than analysing it); results come back in input order.
+    costs more than analysing it), :data:`FILES_PER_TASK` files to a task; results come back in
+    input order.
     """
     if jobs <= 1:
         yield from analyse(read_inputs(inputs, stdin=stdin))
         return
     with _pool(jobs) as pool:
-        for results in pool.imap(_work_task, _tasks(inputs, stdin), chunksize=8):
+        for results in pool.imap(_work_tasks, _batches(_tasks(inputs, stdin), FILES_PER_TASK)):
             for packed in results:
                 yield _unpack(packed)
 
