@@ -13,6 +13,7 @@ from rasad.errors import Code, RasadError
 from rasad.ingest import ReadFailure
 from rasad.pipeline import Pipeline, StageFailure, default_pipeline
 from rasad.text.stage import TextStage
+from tests.conftest import REPO
 
 
 class Needs:
@@ -243,3 +244,36 @@ def test_analysis_reads_one_batch_ahead():
     next(results)
     assert taken == BATCH_SIZE
     assert len(list(results)) == 3 * BATCH_SIZE - 1
+
+
+def test_analysis_leaves_no_reference_cycles():
+    # `rasad extract` and `ingest` let the cyclic collector run rarely (cli._settling): what
+    # reading and analysis allocate must be freed by reference counting alone
+    import gc
+
+    from rasad.cli.main import SAMPLES
+    from rasad.export.record import record_bytes
+    from rasad.ingest import read_inputs
+
+    inputs = [str(SAMPLES), str(REPO / "eval" / "dev" / "texts")]
+    pipe = default_pipeline()  # built once: a pipeline's own parts may refer to each other
+    for r in analyse(read_inputs(inputs), pipeline=pipe):  # first use builds automata, caches
+        if isinstance(r, Document):
+            record_bytes(r)
+    gc.collect()
+    gc.disable()
+    try:
+        n = 0
+        for r in analyse(read_inputs(inputs), pipeline=pipe):
+            if isinstance(r, Document):
+                record_bytes(r)
+                n += 1
+        assert n > 40
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        found = gc.collect()
+        kinds = sorted({type(o).__name__ for o in gc.garbage})
+        assert found == 0, f"{found} objects in reference cycles: {kinds[:10]}"
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()

@@ -140,19 +140,13 @@ class StatementExtractor:
         c_start: int,
         c_end: int,
     ) -> str | None:
-        def eligible(a: Actor) -> bool:
-            if a.type not in ("person", "organization", "country"):
-                return False
-            # the agency after ``به گزارش`` reports; it does not speak
-            return not (a.type == "organization" and any(0 <= a.start - e <= 40 for e in sources))
-
         pron = lex.pronouns.search(view, lo, c_start)
-        before = [a for a in here if a.end <= c_start and eligible(a)]
+        before = [a for a in here if a.end <= c_start and _may_speak(a, sources)]
         if pron is not None and (not before or pron.start() < before[0].start):
             return LAST
         before = [a for a in before if not any(lo < w < a.start for w in withs)] or before
         # verb-first: the subject right after the cue (``قال القيادي ... رسول راضي``)
-        first_after = next((a for a in here if a.start >= c_end and eligible(a)), None)
+        first_after = next((a for a in here if a.start >= c_end and _may_speak(a, sources)), None)
         if first_after is not None and first_after.start - c_end > 2:
             first_after = None
         for kind in ("person", "organization", "country"):
@@ -211,6 +205,14 @@ class StatementExtractor:
             if entity and entity != speaker and entity not in out:
                 out.append(entity)
         return tuple(out)
+
+
+def _may_speak(a: Actor, sources: list[int]) -> bool:
+    """Whether ``a`` can be a statement's speaker: a person, organization or country, and not
+    the agency named right after a source phrase (``به گزارش``), which reports, not speaks."""
+    if a.type not in ("person", "organization", "country"):
+        return False
+    return not (a.type == "organization" and any(0 <= a.start - e <= 40 for e in sources))
 
 
 def _trim(view: str, lo: int, hi: int) -> tuple[int, int]:
