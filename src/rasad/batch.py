@@ -26,6 +26,7 @@ from rasad.store.base import Store, WriteResult
 Result = Document | Failure
 BATCH_SIZE = 128  # articles analysed together, stage by stage
 FILES_PER_TASK = 16  # files a worker reads and analyses as one task (``process``, jobs > 1)
+ARTICLES_PER_TASK = 32  # articles a worker analyses as one task (``analyse``, jobs > 1)
 # a result on its way from a worker: its file, its path and the pickled result
 Packed = tuple[str, str | None, bytes]
 
@@ -158,7 +159,7 @@ def analyse(
             yield from run_batch(pipe, batch)
         return
     with _pool(jobs) as pool:
-        for packed in pool.imap(_work_items, _batches(items, 32)):
+        for packed in pool.imap(_work_items, _batches(items, ARTICLES_PER_TASK)):
             for one in packed:
                 yield _unpack(one)
 
