@@ -81,10 +81,9 @@ class Anchors:
         self._automaton: Any = None
         self._ids: dict[str, int] = {}  # anchor word -> its number
         self.word_bits = 0  # an occurrence is ``start << word_bits | word number``
-        self._bits = 0  # in ``_order`` it is ``(start << word_bits | word) << _bits | slot``
+        self._bits = 0  # while scanning it is ``(start << word_bits | word) << _bits | slot``
         self._view: str | None = None
         self._found: dict[int, list[int]] = {}
-        self._order: list[int] = []  # occurrences, by start, word, then slot
         self._joiners: list[frozenset[int]] = []  # by slot, as code points
 
     def add(self, words: set[str], proclitics: tuple[str, ...] = ()) -> int:
@@ -131,18 +130,6 @@ class Anchors:
             self._scan(view)
         return self._found.get(slot)
 
-    def present(self, view: str, lo: int, hi: int) -> set[int]:
-        """The slots with an anchor starting in ``[lo, hi)``."""
-        if view is not self._view:
-            self._scan(view)
-        order = self._order
-        bits = self._bits
-        shift = self.word_bits + bits
-        i = bisect_left(order, lo << shift)
-        j = bisect_left(order, hi << shift, i)
-        mask = (1 << bits) - 1
-        return {x & mask for x in order[i:j]}
-
     def _scan(self, view: str) -> None:
         if self._automaton is None:
             self.freeze()
@@ -176,7 +163,7 @@ class Anchors:
                 found[slot] = [x >> bits]
             else:
                 at.append(x >> bits)
-        self._found, self._order, self._view = found, order, view
+        self._found, self._view = found, view
 
 
 class Phrases:
@@ -309,7 +296,6 @@ class EventLexicon:
     lang: Lang
     triggers: tuple[Trigger, ...]
     anchors: Anchors
-    by_slot: dict[int, int]  # a trigger's anchor slot -> its place in ``triggers``
     cues: dict[str, Phrases]  # with, to, at, topic, multilateral, ... -> pattern
     attached: dict[str, frozenset[str]]  # one-letter cues written joined to the next word
     future_proclitics: frozenset[str]
@@ -473,8 +459,7 @@ def event_lexicon(lang: Lang) -> EventLexicon:
     futures = frozenset(
         normalizer(lang).key(p) for p in proclitics if normalizer(lang).key(p).endswith("س")
     )  # Arabic ``س``: ``سيزور`` is a visit to come
-    by_slot = {t.phrases.slot: i for i, t in enumerate(triggers)}
-    return EventLexicon(lang, tuple(triggers), anchors, by_slot, cues, attached, futures)
+    return EventLexicon(lang, tuple(triggers), anchors, cues, attached, futures)
 
 
 @cache

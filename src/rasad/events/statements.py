@@ -113,11 +113,8 @@ class StatementExtractor:
         self, lex: SpeechLexicon, view: str, lo: int, hi: int
     ) -> list[tuple[int, int, str | None]]:
         found = []
-        present = lex.speech[0].phrases.anchors.present(view, lo, hi) if lex.speech else set()
         for order, cue in enumerate(lex.speech):
-            if cue.phrases.slot not in present:
-                continue  # none of its first words in the sentence
-            for m in cue.phrases.finditer(view, lo, hi):
+            for m in cue.phrases.finditer(view, lo, hi):  # none, at once, without its anchors
                 found.append((m.start(), -(m.end() - m.start()), order, m.end(), cue.kind))
         found.sort()
         out: list[tuple[int, int, str | None]] = []
