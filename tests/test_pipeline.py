@@ -277,3 +277,21 @@ def test_analysis_leaves_no_reference_cycles():
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
+
+
+def test_a_failure_in_a_batch_leaves_no_reference_cycles():
+    import gc
+
+    pipe = Pipeline([TextStage(), Explodes()])
+    articles = [
+        Article(f"boom {i} in an article about Iraq and Iran", "b.txt", "text") for i in range(3)
+    ]
+    gc.collect()
+    gc.disable()
+    try:
+        results = pipe.run_batch(articles)
+        assert [type(r) for r in results] == [StageFailure] * 3
+        del results
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -90,7 +90,8 @@ class Pipeline:
                 try:
                     _run(stage, docs[i])
                 except StageFailure as e:
-                    out[i] = e
+                    # kept without its traceback and cause, whose frames lead back to ``out``
+                    out[i] = StageFailure(e.stage, e.code, e.reason)
                     failed = True
             if failed:
                 going = [i for i in going if out[i] is docs[i]]
