@@ -38,10 +38,8 @@ def _as_failure(item: ReadFailure) -> Failure:
 
 
 def run_one(pipeline: Pipeline, article: Article) -> Result:
-    try:
-        return pipeline(article)
-    except StageFailure as e:
-        return Failure(article.file, article.path, e.stage, e.code, e.reason)
+    """One article's document, or its failure: :func:`run_batch` of a batch of one."""
+    return run_batch(pipeline, [article])[0]
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
