@@ -51,6 +51,15 @@ def test_extract_samples_matches_expected():
             assert got[key][field] == exp[field], (key, field)
 
 
+def test_extract_prints_the_same_bytes_with_workers(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    one = run("extract", "--samples", str(tmp_path / "empty.txt"))
+    two = run("extract", "--samples", str(tmp_path / "empty.txt"), "--jobs", "2")
+    assert one.returncode == two.returncode == 1  # the empty file
+    assert one.stdout == two.stdout and len(records(one)) == 12
+    assert summary(one) == summary(two)
+
+
 def test_ingest_twice_adds_nothing(tmp_path):
     db = f"sqlite:///{tmp_path / 'r.db'}"
     first = run("ingest", "--samples", "--db", db)

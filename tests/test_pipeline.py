@@ -295,3 +295,38 @@ def test_a_failure_in_a_batch_leaves_no_reference_cycles():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def _title_or_raise(doc: Document) -> str:
+    """A render for the tests below: fails on one sample article."""
+    if "cancelled" in doc.article.file:
+        raise ValueError("no record for this one")
+    return f"{doc.article.file}|{doc.lang}|{len(doc.events)}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_rendered_results_are_the_rendered_documents_in_order(tmp_path, jobs):
+    from rasad.batch import process, process_rendered
+    from rasad.cli.main import SAMPLES
+    from rasad.export.record import record_bytes
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [str(SAMPLES), str(tmp_path / "empty.txt")]
+    expected = [r if isinstance(r, Failure) else record_bytes(r) for r in process(inputs)]
+    got = list(process_rendered(inputs, record_bytes, jobs=jobs))
+    assert got == expected
+    assert sum(isinstance(r, bytes) for r in got) == 12 and isinstance(got[-1], Failure)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_whose_record_fails_is_a_failure_and_the_run_goes_on(jobs):
+    from rasad.batch import process_rendered
+    from rasad.cli.main import SAMPLES
+
+    got = list(process_rendered([str(SAMPLES)], _title_or_raise, jobs=jobs))
+    failed = [r for r in got if isinstance(r, Failure)]
+    assert len(got) == 12 and len(failed) == 1
+    assert "cancelled" in failed[0].file
+    assert (failed[0].stage, failed[0].code) == ("record", "E999")
+    assert "ValueError: no record for this one" in failed[0].reason
+    assert all(isinstance(r, str) and r.count("|") == 2 for r in got if r not in failed)

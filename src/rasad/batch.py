@@ -12,8 +12,9 @@ import multiprocessing as mp
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from rasad.document import Article, Document, Failure
 from rasad.errors import Code
@@ -24,6 +25,8 @@ from rasad.pipeline import Pipeline, StageFailure, default_pipeline
 from rasad.store.base import Store, WriteResult
 
 Result = Document | Failure
+T = TypeVar("T")
+Render = Callable[[Document], Any]  # what a document becomes before it leaves its worker
 BATCH_SIZE = 128  # articles analysed together, stage by stage
 FILES_PER_TASK = 16  # files a worker reads and analyses as one task (``process``, jobs > 1)
 ARTICLES_PER_TASK = 32  # articles a worker analyses as one task (``analyse``, jobs > 1)
@@ -79,8 +82,21 @@ def _transfer_failure(file: str, path: str | None, e: Exception) -> Failure:
     )
 
 
-def _pack(result: Result) -> Packed:
-    """In a worker: ``result`` pickled here, so that one that cannot be pickled becomes a failure.
+def _rendered(result: Result, render: Render | None) -> Any:
+    """``render(result)`` for a document (``result`` itself without ``render``); a failure of
+    stage ``record`` when ``render`` raises, so that one article's record never stops a run."""
+    if render is None or isinstance(result, Failure):
+        return result
+    try:
+        return render(result)
+    except Exception as e:  # a bug or unforeseen input: recorded, never swallowed
+        art = result.article
+        return Failure(art.file, art.path, "record", "E999", f"{type(e).__name__}: {e}")
+
+
+def _pack(result: Result, render: Render | None) -> Packed:
+    """In a worker: ``result`` rendered and pickled here, so that one that cannot be either
+    becomes a failure.
 
     A pool whose result cannot be pickled or unpickled hangs (its result thread dies), so the
     pool only ever carries bytes, and each side catches its own half of the transfer.
@@ -88,31 +104,33 @@ def _pack(result: Result) -> Packed:
     source = result if isinstance(result, Failure) else result.article
     file, path = source.file, source.path
     try:
-        return (file, path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        return (file, path, pickle.dumps(_rendered(result, render), pickle.HIGHEST_PROTOCOL))
     except Exception as e:
         failure = _transfer_failure(file, path, e)
         return (file, path, pickle.dumps(failure, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _unpack(packed: Packed) -> Result:
+def _unpack(packed: Packed, render: Render | None) -> Any:
     """In the parent: the result a worker packed, or a failure when it cannot be read back."""
     file, path, blob = packed
     try:
         result = pickle.loads(blob)
     except Exception as e:
         return _transfer_failure(file, path, e)
-    if not isinstance(result, Document | Failure):
+    if render is None and not isinstance(result, Document | Failure):
         return _transfer_failure(file, path, TypeError(f"got {type(result).__name__}"))
     return result
 
 
-def _work_items(items: list[Article | ReadFailure]) -> list[Packed]:
+def _work_items(items: list[Article | ReadFailure], render: Render | None = None) -> list[Packed]:
     """In a worker: a batch of articles analysed, each result packed."""
     assert _worker_pipeline is not None
-    return [_pack(r) for r in run_batch(_worker_pipeline, items)]
+    return [_pack(r, render) for r in run_batch(_worker_pipeline, items)]
 
 
-def _work_tasks(tasks: list[Source | Article | ReadFailure]) -> list[Packed]:
+def _work_tasks(
+    tasks: list[Source | Article | ReadFailure], render: Render | None = None
+) -> list[Packed]:
     """In a worker: read files (decoding, HTML extraction), then analyse their articles in
     batches."""
     assert _worker_pipeline is not None
@@ -122,7 +140,7 @@ def _work_tasks(tasks: list[Source | Article | ReadFailure]) -> list[Packed]:
         for item in (read_source(task) if isinstance(task, Source) else (task,))
     )
     return [
-        _pack(r)
+        _pack(r, render)
         for batch in _batches(items, BATCH_SIZE)
         for r in run_batch(_worker_pipeline, batch)
     ]
@@ -159,7 +177,7 @@ def analyse(
     with _pool(jobs) as pool:
         for packed in pool.imap(_work_items, _batches(items, ARTICLES_PER_TASK)):
             for one in packed:
-                yield _unpack(one)
+                yield _unpack(one, None)
 
 
 def process(
@@ -171,13 +189,36 @@ def process(
     costs more than analysing it), :data:`FILES_PER_TASK` files to a task; results come back in
     input order.
     """
+    return _process(inputs, stdin, jobs, None)
+
+
+def process_rendered(
+    inputs: Sequence[str],
+    render: Callable[[Document], T],
+    *,
+    stdin: BinaryIO | None = None,
+    jobs: int = 1,
+) -> Iterator[T | Failure]:
+    """:func:`process`, each document passed through ``render`` where it was analysed: with
+    ``jobs`` > 1, in its worker, so that only what ``render`` returns (``rasad extract``'s
+    record bytes) travels back instead of the pickled document. ``render`` must be a
+    module-level function (workers receive it pickled). When it raises, the article becomes a
+    failure of stage ``record`` and the run goes on."""
+    return _process(inputs, stdin, jobs, render)
+
+
+def _process(
+    inputs: Sequence[str], stdin: BinaryIO | None, jobs: int, render: Render | None
+) -> Iterator[Any]:
     if jobs <= 1:
-        yield from analyse(read_inputs(inputs, stdin=stdin))
+        for result in analyse(read_inputs(inputs, stdin=stdin)):
+            yield _rendered(result, render)
         return
+    work = partial(_work_tasks, render=render)
     with _pool(jobs) as pool:
-        for results in pool.imap(_work_tasks, _batches(_tasks(inputs, stdin), FILES_PER_TASK)):
+        for results in pool.imap(work, _batches(_tasks(inputs, stdin), FILES_PER_TASK)):
             for packed in results:
-                yield _unpack(packed)
+                yield _unpack(packed, render)
 
 
 @dataclass

@@ -12,12 +12,12 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 import click
 
 from rasad import __version__, build
-from rasad.batch import Result, analyse, ingest, process
+from rasad.batch import analyse, ingest, process, process_rendered
 from rasad.document import Failure
 from rasad.errors import RasadError
 from rasad.export.record import article_record, record_bytes
@@ -57,11 +57,12 @@ def _inputs(paths: tuple[str, ...], samples: bool) -> list[str]:
     return inputs
 
 
+R = TypeVar("R")
 SETTLE_AT = (1, 200)  # results after which what the run has built is frozen (``_settling``)
 YOUNG_LIMIT = 50_000  # the collector's first threshold during a run (Python's default: 700)
 
 
-def _settling(results: Iterable[Result]) -> Iterator[Result]:
+def _settling(results: Iterable[R]) -> Iterator[R]:
     """``results`` unchanged, with the garbage collector set for a long run.
 
     After the first and the 200th result, what exists then (the pipeline, then what the first
@@ -85,7 +86,7 @@ def _settling(results: Iterable[Result]) -> Iterator[Result]:
         gc.set_threshold(*before)
 
 
-def _progress(results: Iterable[Result], label: str) -> Iterator[Result]:
+def _progress(results: Iterable[R], label: str) -> Iterator[R]:
     """Results with a progress bar on stderr when it is a terminal; unchanged otherwise."""
     results = _settling(results)
     if not sys.stderr.isatty():
@@ -151,13 +152,15 @@ def extract(paths: tuple[str, ...], samples: bool, jobs: int) -> None:
     write = buffer.write if buffer is not None else lambda line: sys.stdout.write(line.decode())
     n = 0
     stdin = sys.stdin.buffer if "-" in inputs else None
-    for result in _progress(process(inputs, stdin=stdin, jobs=jobs), "extract"):
+    # each record is built where its article was analysed (in a worker with --jobs)
+    records = process_rendered(inputs, record_bytes, stdin=stdin, jobs=jobs)
+    for result in _progress(records, "extract"):
         if isinstance(result, Failure):
             failures.append(result)
             if not sys.stderr.isatty():
                 click.echo(json.dumps({"failure": result.to_json()}, ensure_ascii=False), err=True)
             continue
-        write(record_bytes(result))
+        write(result)
         n += 1
     sys.stdout.flush()
     if buffer is not None:
