@@ -122,15 +122,13 @@ def _unpack(packed: Packed, render: Render | None) -> Any:
     return result
 
 
-def _work_items(items: list[Article | ReadFailure], render: Render | None = None) -> list[Packed]:
-    """In a worker: a batch of articles analysed, each result packed."""
+def _work_items(items: list[Article | ReadFailure]) -> list[Packed]:
+    """In a worker: a batch of articles analysed, each document packed as it is."""
     assert _worker_pipeline is not None
-    return [_pack(r, render) for r in run_batch(_worker_pipeline, items)]
+    return [_pack(r, None) for r in run_batch(_worker_pipeline, items)]
 
 
-def _work_tasks(
-    tasks: list[Source | Article | ReadFailure], render: Render | None = None
-) -> list[Packed]:
+def _work_tasks(tasks: list[Source | Article | ReadFailure], render: Render | None) -> list[Packed]:
     """In a worker: read files (decoding, HTML extraction), then analyse their articles in
     batches."""
     assert _worker_pipeline is not None
